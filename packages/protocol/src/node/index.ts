@@ -1,1 +1,2 @@
 export * from './shared-data.ts';
+export { nodeCryptoBackend } from './crypto-backend.ts';
