@@ -5,3 +5,4 @@ export * from './verification.ts';
 export * from './time.ts';
 export * from './metadata.ts';
 export * from './crypto/index.ts';
+export * from './payload.ts';
