@@ -6,3 +6,4 @@ export * from './time.ts';
 export * from './metadata.ts';
 export * from './crypto/index.ts';
 export * from './payload.ts';
+export * from './submission/index.ts';
