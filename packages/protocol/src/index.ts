@@ -7,3 +7,4 @@ export * from './metadata.ts';
 export * from './crypto/index.ts';
 export * from './payload.ts';
 export * from './submission/index.ts';
+export * from './calibration.ts';
