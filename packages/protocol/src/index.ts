@@ -8,3 +8,5 @@ export * from './crypto/index.ts';
 export * from './payload.ts';
 export * from './submission/index.ts';
 export * from './calibration.ts';
+export * from './matching/index.ts';
+export * from './risk/index.ts';

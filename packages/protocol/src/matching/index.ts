@@ -1,0 +1,1 @@
+export type { ExposureWindow, ScanInstance, Sighting } from './types.ts';
