@@ -1,0 +1,158 @@
+import { ProtocolError } from '../errors.ts';
+import { enIntervalNumber } from '../time.ts';
+import type { Sighting } from './types.ts';
+
+/**
+ * A device's sightings arranged for matching: the phone's scan timeline, a hash index from RPI
+ * to readings, and which interval numbers could be matched at all. Built once per check.
+ */
+
+/** Intervals of clock drift tolerated either side of a key's window: ±2 hours. */
+export const DRIFT_INTERVALS = 12;
+
+/** Readings further apart than this, without a scan id, belong to different scans. */
+export const SCAN_GAP_MS = 30_000;
+
+/** secondsSinceLastScan of the first scan, whose predecessor is unknown (protocol.md §7). */
+export const DEFAULT_SECONDS_SINCE_LAST_SCAN = 120;
+
+/** Cap of secondsSinceLastScan: a phone scans about every 5 minutes. */
+export const MAX_SECONDS_SINCE_LAST_SCAN = 300;
+
+/** One reading with the interval it was heard in and the scan it belongs to. */
+export interface IndexedSighting {
+  sighting: Sighting;
+  interval: number;
+  scan: number;
+}
+
+/** The sightings of one device, ready to be matched against many keys. */
+export interface SightingIndex {
+  readonly sightings: readonly IndexedSighting[];
+  /** Start of each scan, Unix ms, in time order. */
+  readonly scanStartMs: readonly number[];
+  /** secondsSinceLastScan of each scan. */
+  readonly scanSeconds: readonly number[];
+  /** Sighting indices by the first four RPI bytes read as a little-endian uint32. */
+  readonly byPrefix: ReadonlyMap<number, readonly number[]>;
+  /** covered[j - coverageBase] = 1 when some sighting lies within DRIFT_INTERVALS of j. */
+  readonly covered: Uint8Array;
+  readonly coverageBase: number;
+}
+
+/** Reads the first four bytes of an RPI as a uint32, the hash key of the index. */
+export function rpiPrefix(bytes: Uint8Array, offset = 0): number {
+  return (
+    ((bytes[offset] ?? 0) |
+      ((bytes[offset + 1] ?? 0) << 8) |
+      ((bytes[offset + 2] ?? 0) << 16) |
+      ((bytes[offset + 3] ?? 0) << 24)) >>>
+    0
+  );
+}
+
+/** Validates and indexes sightings, dropping those older than `oldestMs`. */
+export function indexSightings(sightings: Iterable<Sighting>, oldestMs: number): SightingIndex {
+  const kept: Sighting[] = [];
+  let position = 0;
+  for (const s of sightings) {
+    checkSighting(s, position++);
+    if (s.timestampMs >= oldestMs) kept.push(s);
+  }
+  kept.sort((a, b) => a.timestampMs - b.timestampMs);
+
+  const { scanOf, scanStartMs } = buildScans(kept);
+  const scanSeconds = scanStartMs.map((start, i) =>
+    i === 0
+      ? DEFAULT_SECONDS_SINCE_LAST_SCAN
+      : Math.min(MAX_SECONDS_SINCE_LAST_SCAN, Math.round((start - scanStartMs[i - 1]!) / 1000)),
+  );
+
+  const indexed: IndexedSighting[] = kept.map((sighting, i) => ({
+    sighting,
+    interval: enIntervalNumber(sighting.timestampMs),
+    scan: scanOf[i]!,
+  }));
+  const byPrefix = new Map<number, number[]>();
+  indexed.forEach((s, i) => {
+    const key = rpiPrefix(s.sighting.rollingProximityId);
+    const list = byPrefix.get(key);
+    if (list) list.push(i);
+    else byPrefix.set(key, [i]);
+  });
+
+  const { covered, coverageBase } = buildCoverage(indexed);
+  return { sightings: indexed, scanStartMs, scanSeconds, byPrefix, covered, coverageBase };
+}
+
+/**
+ * Assigns every reading (sorted by time) to a scan: by its scan id when it has one, otherwise
+ * by time, since a scan lasts a few seconds and the next comes minutes later.
+ */
+function buildScans(sorted: Sighting[]): { scanOf: number[]; scanStartMs: number[] } {
+  const provisional: number[] = [];
+  const starts: number[] = [];
+  const byId = new Map<number, number>();
+  let lastUnlabelledMs = -Infinity;
+
+  for (const s of sorted) {
+    if (s.scanId !== undefined) {
+      let scan = byId.get(s.scanId);
+      if (scan === undefined) {
+        scan = starts.push(s.timestampMs) - 1;
+        byId.set(s.scanId, scan);
+      }
+      provisional.push(scan);
+      continue;
+    }
+    if (s.timestampMs - lastUnlabelledMs > SCAN_GAP_MS) starts.push(s.timestampMs);
+    provisional.push(starts.length - 1);
+    lastUnlabelledMs = s.timestampMs;
+  }
+
+  // Scans were numbered as first seen; renumber them in order of their start time.
+  const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  const rank = new Array<number>(starts.length);
+  order.forEach((scan, r) => (rank[scan] = r));
+  return {
+    scanOf: provisional.map((scan) => rank[scan]!),
+    scanStartMs: order.map((scan) => starts[scan]!),
+  };
+}
+
+function buildCoverage(indexed: IndexedSighting[]): { covered: Uint8Array; coverageBase: number } {
+  if (indexed.length === 0) return { covered: new Uint8Array(0), coverageBase: 0 };
+  const first = indexed[0]!.interval - DRIFT_INTERVALS;
+  const last = indexed[indexed.length - 1]!.interval + DRIFT_INTERVALS;
+  const covered = new Uint8Array(last - first + 1);
+  let filledTo = first - 1;
+  for (const { interval } of indexed) {
+    const from = Math.max(filledTo + 1, interval - DRIFT_INTERVALS);
+    const to = interval + DRIFT_INTERVALS;
+    if (to >= from) covered.fill(1, from - first, to - first + 1);
+    filledTo = Math.max(filledTo, to);
+  }
+  return { covered, coverageBase: first };
+}
+
+function checkSighting(s: Sighting, position: number): void {
+  const fail = (field: string, expected: string) => {
+    throw new ProtocolError(
+      'SIGHTING_INVALID',
+      `sightings[${position}].${field}: expected ${expected}`,
+    );
+  };
+  if (typeof s !== 'object' || s === null) fail('', 'an object');
+  if (!(s.rollingProximityId instanceof Uint8Array) || s.rollingProximityId.length !== 16) {
+    fail('rollingProximityId', '16 bytes');
+  }
+  if (
+    !(s.associatedEncryptedMetadata instanceof Uint8Array) ||
+    s.associatedEncryptedMetadata.length !== 4
+  ) {
+    fail('associatedEncryptedMetadata', '4 bytes');
+  }
+  if (!Number.isFinite(s.timestampMs) || s.timestampMs < 0) fail('timestampMs', 'a time in ms');
+  if (!Number.isFinite(s.rssi)) fail('rssi', 'a number in dBm');
+  if (s.scanId !== undefined && !Number.isFinite(s.scanId)) fail('scanId', 'a number');
+}
