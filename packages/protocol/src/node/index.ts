@@ -1,2 +1,3 @@
 export * from './shared-data.ts';
 export { nodeCryptoBackend } from './crypto-backend.ts';
+export * from './export-signing.ts';
