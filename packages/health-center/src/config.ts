@@ -29,6 +29,8 @@ export interface HealthCenterConfig {
   numberTtlSeconds: number;
   /** Base URL of the app; messages link to `${appUrl}/#/register?number=…`. */
   appUrl: string;
+  /** IANA time zone in which messages and the console show expiry times. */
+  timeZone: string;
   smtpUrl?: string;
   mailFrom: string;
   smsGatewayUrl?: string;
@@ -111,6 +113,10 @@ const envSchema = z.object({
   VERIFY_CLIENTS: pairList('VERIFY_CLIENTS'),
   NUMBER_TTL_SECONDS: int(86_400, 60),
   APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo')
+    .default('Asia/Tokyo'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.email().default('no-reply@health-center.example'),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -166,6 +172,7 @@ export function loadConfig(
     verificationClients: e.VERIFY_CLIENTS,
     numberTtlSeconds: e.NUMBER_TTL_SECONDS,
     appUrl: e.APP_URL.replace(/\/+$/, ''),
+    timeZone: e.TIME_ZONE,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     smsGatewayUrl: e.SMS_GATEWAY_URL,
@@ -183,4 +190,13 @@ export function loadConfig(
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
