@@ -1,6 +1,6 @@
 import { attenuationDb } from '../calibration.ts';
 import type { CryptoBackend } from '../crypto/backend.ts';
-import { deriveAemk, deriveRpik, KEY_LENGTH, writePaddedData } from '../crypto/keys.ts';
+import { deriveAemk, deriveRpik, KEY_LENGTH } from '../crypto/keys.ts';
 import { ProtocolError } from '../errors.ts';
 import { decodeMetadata } from '../metadata.ts';
 import { Infectiousness, type TemporaryExposureKey } from '../model.ts';
@@ -79,7 +79,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
   const oldestMs = nowMs - MAX_KEY_AGE_DAYS * DAY_MS;
   const oldestInterval = enIntervalNumber(oldestMs);
   const index = indexSightings(options.sightings, oldestMs);
-  const coverageEnd = index.coverageBase + index.covered.length - 1;
+  const runs = index.coveredRuns;
+  const coverageEnd = runs[runs.length - 1] ?? -1;
 
   // Reused between keys: the padded-data blocks of one key and their interval numbers.
   const padded = new Uint8Array(MAX_WINDOW_INTERVALS * KEY_LENGTH);
@@ -100,12 +101,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
       stats.keysSkipped++;
       return [];
     }
-    let count = 0;
-    for (let j = from; j <= to; j++) {
-      if (index.covered[j - index.coverageBase] === 0) continue;
-      writePaddedData(padded, count * KEY_LENGTH, j);
-      intervals[count++] = j;
-    }
+    const count = collectCandidates(index, from, to, padded, intervals);
     if (count === 0) {
       stats.keysSkipped++;
       return [];
@@ -145,6 +141,34 @@ export function createMatcher(options: MatcherOptions): Matcher {
     },
     stats,
   };
+}
+
+/**
+ * Copies the padded data of every covered interval in [from, to] into `padded` (one copy per
+ * run of covered intervals) and their interval numbers into `intervals`; returns the count.
+ */
+function collectCandidates(
+  index: SightingIndex,
+  from: number,
+  to: number,
+  padded: Uint8Array,
+  intervals: Int32Array,
+): number {
+  const runs = index.coveredRuns;
+  let count = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const first = Math.max(from, runs[r]!);
+    const last = Math.min(to, runs[r + 1]!);
+    if (runs[r]! > to) break;
+    if (first > last) continue;
+    const offset = (first - index.coverageBase) * KEY_LENGTH;
+    padded.set(
+      index.paddedTemplate.subarray(offset, offset + (last - first + 1) * KEY_LENGTH),
+      count * KEY_LENGTH,
+    );
+    for (let j = first; j <= last; j++) intervals[count++] = j;
+  }
+  return count;
 }
 
 /** Sightings whose RPI equals a derived one and was heard within ±2 h of that RPI's interval. */

@@ -1,5 +1,7 @@
 import { ProtocolError } from '../errors.ts';
+import { writePaddedData } from '../crypto/keys.ts';
 import { enIntervalNumber } from '../time.ts';
+import { RpiTable } from './rpi-table.ts';
 import type { Sighting } from './types.ts';
 
 /**
@@ -34,10 +36,16 @@ export interface SightingIndex {
   /** secondsSinceLastScan of each scan. */
   readonly scanSeconds: readonly number[];
   /** Sighting indices by the first four RPI bytes read as a little-endian uint32. */
-  readonly byPrefix: ReadonlyMap<number, readonly number[]>;
-  /** covered[j - coverageBase] = 1 when some sighting lies within DRIFT_INTERVALS of j. */
-  readonly covered: Uint8Array;
+  readonly byPrefix: RpiTable;
+  /**
+   * Runs of intervals lying within DRIFT_INTERVALS of some sighting, as [first, last] pairs in
+   * time order: the only intervals whose RPIs can match anything.
+   */
+  readonly coveredRuns: Int32Array;
+  /** First interval of the first run (0 when there are no sightings). */
   readonly coverageBase: number;
+  /** PaddedData of every interval from coverageBase through the last run, 16 bytes each. */
+  readonly paddedTemplate: Uint8Array;
 }
 
 /** Reads the first four bytes of an RPI as a uint32, the hash key of the index. */
@@ -73,16 +81,25 @@ export function indexSightings(sightings: Iterable<Sighting>, oldestMs: number):
     interval: enIntervalNumber(sighting.timestampMs),
     scan: scanOf[i]!,
   }));
-  const byPrefix = new Map<number, number[]>();
-  indexed.forEach((s, i) => {
-    const key = rpiPrefix(s.sighting.rollingProximityId);
-    const list = byPrefix.get(key);
-    if (list) list.push(i);
-    else byPrefix.set(key, [i]);
-  });
+  const byPrefix = new RpiTable(indexed.length);
+  indexed.forEach((s, i) => byPrefix.add(rpiPrefix(s.sighting.rollingProximityId), i));
 
-  const { covered, coverageBase } = buildCoverage(indexed);
-  return { sightings: indexed, scanStartMs, scanSeconds, byPrefix, covered, coverageBase };
+  const coveredRuns = buildCoverage(indexed);
+  const coverageBase = coveredRuns[0] ?? 0;
+  const coverageEnd = coveredRuns[coveredRuns.length - 1] ?? -1;
+  const paddedTemplate = new Uint8Array(Math.max(0, coverageEnd - coverageBase + 1) * 16);
+  for (let j = coverageBase; j <= coverageEnd; j++) {
+    writePaddedData(paddedTemplate, (j - coverageBase) * 16, j);
+  }
+  return {
+    sightings: indexed,
+    scanStartMs,
+    scanSeconds,
+    byPrefix,
+    coveredRuns,
+    coverageBase,
+    paddedTemplate,
+  };
 }
 
 /**
@@ -120,19 +137,17 @@ function buildScans(sorted: Sighting[]): { scanOf: number[]; scanStartMs: number
   };
 }
 
-function buildCoverage(indexed: IndexedSighting[]): { covered: Uint8Array; coverageBase: number } {
-  if (indexed.length === 0) return { covered: new Uint8Array(0), coverageBase: 0 };
-  const first = indexed[0]!.interval - DRIFT_INTERVALS;
-  const last = indexed[indexed.length - 1]!.interval + DRIFT_INTERVALS;
-  const covered = new Uint8Array(last - first + 1);
-  let filledTo = first - 1;
+/** Merges each sighting's ±DRIFT_INTERVALS into sorted, disjoint [first, last] runs. */
+function buildCoverage(indexed: IndexedSighting[]): Int32Array {
+  const runs: number[] = [];
   for (const { interval } of indexed) {
-    const from = Math.max(filledTo + 1, interval - DRIFT_INTERVALS);
+    const from = interval - DRIFT_INTERVALS;
     const to = interval + DRIFT_INTERVALS;
-    if (to >= from) covered.fill(1, from - first, to - first + 1);
-    filledTo = Math.max(filledTo, to);
+    const last = runs.length - 1;
+    if (last > 0 && from <= runs[last]! + 1) runs[last] = Math.max(runs[last]!, to);
+    else runs.push(from, to);
   }
-  return { covered, coverageBase: first };
+  return Int32Array.from(runs);
 }
 
 function checkSighting(s: Sighting, position: number): void {
