@@ -1,0 +1,21 @@
+/**
+ * The simulator: a town of phones running the real device engine against the real servers,
+ * and the replay of real Exposure Notification phone logs through our risk pipeline.
+ */
+export {
+  replayLogs,
+  formatReplayTables,
+  loadLogFolder,
+  ReplayError,
+  COCOA_PRODUCTION,
+  type ReplayErrorCode,
+  type ReplayOptions,
+  type ReplayResults,
+  type ReplayRow,
+  type ScoringConfig,
+  type Score,
+} from './replay/index.ts';
+export { loadScoringConfigFile, ConfigFileError } from './scoring-config-file.ts';
+export { createRadioModel, type RadioModel, type LinkContext } from './radio/model.ts';
+export { FITTED_RADIO_CONSTANTS } from './radio/fitted-constants.ts';
+export type { RadioConstants, Carriage } from './radio/types.ts';

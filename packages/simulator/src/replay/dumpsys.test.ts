@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseDumpsys } from './dumpsys.ts';
+import { ReplayError } from './errors.ts';
+import { parseLogTimestamp } from './timestamp.ts';
+
+const RPI = '2B790F8268C90432C9B458C057D514DD';
+const LOG = [
+  'Part of a data series',
+  '',
+  '    Flags:',
+  '      rssi_offset = 4',
+  '      tx_calibration_power = -29',
+  '      calibration_confidence = 3',
+  '    Advertisement records:',
+  `      2021-03-12T09:20:48-05\tRPI=${RPI}\tTEK=#0\tintervalNum=2692598 (2021-03-12T09:20:00-05)\tmetadata=54EC0000 (ver=84, txPower=-20)\tencryptedMeta=76C09CBA`,
+  '      2021-02-26T12:40:00-05    RPI=fake    TEK=#0  intervalNum=2690602 (2021-02-26T12:40:00-05)    metadata=fake (ver=0, txPower=-20)  encryptedMeta=fake',
+  '    Sighting records:',
+  `      RPI=${RPI}\tencryptedMetadata=E12A1DB7`,
+  '        2021-03-12T09:20:46-05 (3s) rssi=[-77, -74, -71]',
+  '        2021-03-12T09:28:48-0500 (?s) rssi=[-80]',
+].join('\n');
+
+describe('parseDumpsys', () => {
+  it('reads flags, advertisements (skipping placeholders) and scans in every layout', () => {
+    const log = parseDumpsys(LOG, 'x.txt');
+    expect(log.flags).toEqual({ rssiOffset: 4, txCalibrationPower: -29, calibrationConfidence: 3 });
+    expect(log.advertisements).toEqual([
+      { rollingProximityId: RPI, enIntervalNumber: 2692598, txPower: -20, metadataIsReal: true },
+    ]);
+    expect(log.sightings).toHaveLength(1);
+    expect(log.sightings[0]?.scans).toEqual([
+      { timestampMs: Date.UTC(2021, 2, 12, 14, 20, 46), durationSeconds: 3, rssi: [-77, -74, -71] },
+      { timestampMs: Date.UTC(2021, 2, 12, 14, 28, 48), durationSeconds: undefined, rssi: [-80] },
+    ]);
+  });
+
+  it.each([
+    ['a scan line with a broken RSSI list', LOG.replace('[-80]', '[-80, x]'), 13],
+    [
+      'a scan line before any sighting',
+      LOG.replace(`      RPI=${RPI}\tencryptedMetadata=E12A1DB7\n`, ''),
+      11,
+    ],
+    ['a garbled advertisement', LOG.replace('intervalNum=2692598', 'interval=2692598'), 8],
+    ['an impossible timestamp', LOG.replace('09:20:46-05', '29:20:46-05'), 12],
+  ])('refuses %s, naming file and line', (_name, text, line) => {
+    const error = (() => {
+      try {
+        parseDumpsys(text, 'phone/01_dumpsys.txt');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error).toMatchObject({
+      code: 'REPLAY_MALFORMED_LINE',
+      file: 'phone/01_dumpsys.txt',
+      line,
+    });
+    expect((error as Error).message).toContain(`phone/01_dumpsys.txt:${line}`);
+    expect((error as Error).message).not.toContain(RPI);
+  });
+});
+
+describe('parseLogTimestamp', () => {
+  it.each([
+    ['2021-03-12T09:20:46-05', Date.UTC(2021, 2, 12, 14, 20, 46)],
+    ['2021-03-12T9:19:00-0500', Date.UTC(2021, 2, 12, 14, 19, 0)],
+    ['2021-03-15T10:10:00-04:00', Date.UTC(2021, 2, 15, 14, 10, 0)],
+    ['2021-03-15T10:10:00Z', Date.UTC(2021, 2, 15, 10, 10, 0)],
+  ])('reads %s', (text, ms) => {
+    expect(parseLogTimestamp(text)).toBe(ms);
+  });
+
+  it('refuses text that is not a zoned timestamp', () => {
+    expect(parseLogTimestamp('2021-03-12 09:20:46')).toBeUndefined();
+  });
+});

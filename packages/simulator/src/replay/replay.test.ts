@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedDataPath } from '@cocoa/protocol/node';
+import { precision, recall } from '../metrics.ts';
+import { loadLogFolder } from './loader.ts';
+import { replayLogs } from './replay.ts';
+import { formatReplayTables } from './tables.ts';
+
+const LOGS = sharedDataPath('en-logs', 'mitll-ua');
+
+describe('replay of the MITLL-UA logs', () => {
+  const results = replayLogs(LOGS);
+
+  it('replays every run of all six scenarios without failures', () => {
+    expect(results.failures).toEqual([]);
+    const runs = new Set(results.rows.map((r) => `${r.case.scenario}/${r.case.run}`));
+    expect(runs.size).toBe(18);
+    expect(new Set(results.rows.map((r) => r.case.scenario)).size).toBe(6);
+    // Reduced iPhone logs hold no sightings: listed, never scored.
+    expect(results.notEvaluable.length).toBeGreaterThan(0);
+    expect(results.notEvaluable.every((c) => ['17', '18', '19', '20'].includes(c.phone))).toBe(
+      true,
+    );
+  });
+
+  it('agrees with the real EN apps on most phones, as the same pipeline should', () => {
+    const agree = results.rows.filter(
+      (r) => r.cocoa.contactDay === (r.case.reportedLevel === 'high'),
+    ).length;
+    expect(agree / results.rows.length).toBeGreaterThan(0.75);
+  });
+
+  it('scores the Small Party close contacts as contact days under COCOA production', () => {
+    const party = results.rows.filter((r) => r.case.run === 'small_party_1');
+    expect(party.length).toBe(7);
+    expect(party.every((r) => r.case.closeContact)).toBe(true);
+    expect(party.filter((r) => r.cocoa.contactDay).length).toBeGreaterThanOrEqual(5);
+    for (const r of party) expect(r.cocoa.weightedDurationSeconds).toBeGreaterThan(0);
+  });
+
+  it('computes the geometric truth from the setup positions', () => {
+    // Bus queue: agent D arrives 8 ft behind the sick agent at minute 5 and is 4 ft away from
+    // minute 15 to the end of the 31-minute run.
+    const row = results.rows.find((r) => r.case.run === 'bus_q_1' && r.case.agent === 'D');
+    expect(row?.case.minutesWithin6ft).toBe(16);
+    expect(row?.case.closestFeet).toBeCloseTo(4, 5);
+    expect(row?.case.closeContact).toBe(true);
+  });
+
+  it('shows tuning on the same data over-fits: held-out does worse than in-sample', () => {
+    const inSample = results.confusion.tunedInSample;
+    const heldOut = results.confusion.tunedHeldOut;
+    expect((recall(heldOut) ?? 0) + (precision(heldOut) ?? 0)).toBeLessThan(
+      (recall(inSample) ?? 0) + (precision(inSample) ?? 0),
+    );
+    expect(results.tunedPerScenario.size).toBe(6);
+  });
+
+  it('prints every table with one row per receiving phone', () => {
+    const text = formatReplayTables(results);
+    expect(text).toContain('| COCOA production |');
+    expect(text).toContain('#### SmallParty/small_party_1');
+    const phoneRows = text.split('\n').filter((l) => /^\| \d\d \| [A-Z] \|/.test(l));
+    expect(phoneRows).toHaveLength(results.rows.length);
+  });
+});
+
+describe('replay of damaged logs', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cocoa-replay-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(path.join(LOGS, 'SmallParty'), path.join(dir, 'SmallParty'), { recursive: true });
+  const run = (n: number) => path.join(dir, 'SmallParty', `small_party_${n}`);
+  const phoneLog = (n: number, id: string) =>
+    path.join(run(n), `2021_03_12_small_party_${n}_${id}`, `${id}_dumpsys.txt`);
+
+  // Run 1: one receiver's log gets a malformed scan line at line 14.
+  const lines = readFileSync(phoneLog(1, '01'), 'utf8').split('\n');
+  lines[13] = '        2021-03-12T09:20:46-05 (3s) rssi=[-77, oops]';
+  writeFileSync(phoneLog(1, '01'), lines.join('\n'));
+  // Run 2: the sick phone's log is missing.
+  rmSync(phoneLog(2, '11'));
+  // Run 3: the info file names a phone the setup does not know.
+  const info = path.join(run(3), 'small_party_3_info.json');
+  writeFileSync(info, readFileSync(info, 'utf8').replace('"phone": "13"', '"phone": "99"'));
+
+  it('names the file and line of each problem and still replays what it can', () => {
+    const results = replayLogs(dir);
+    const failures = Object.fromEntries(results.failures.map((f) => [f.run, f.error]));
+    expect(failures.small_party_2).toMatchObject({ code: 'REPLAY_FILE_MISSING' });
+    expect(failures.small_party_2?.message).toContain('11_dumpsys.txt');
+    expect(failures.small_party_3).toMatchObject({ code: 'REPLAY_UNKNOWN_PHONE', file: info });
+    expect(failures.small_party_3?.message).toContain('phone 99');
+
+    // Run 1 still replays its other receivers; the damaged one is reported with its line.
+    const run1 = results.rows.filter((r) => r.case.run === 'small_party_1');
+    expect(run1.map((r) => r.case.phone).sort()).toEqual(['05', '07', '09', '11', '13', '16']);
+    const broken = results.notEvaluable.find((c) => c.run === 'small_party_1' && c.phone === '01');
+    expect(broken?.error).toMatchObject({ code: 'REPLAY_MALFORMED_LINE', line: 14 });
+    expect(formatReplayTables(results)).toContain('01_dumpsys.txt:14');
+  });
+
+  it('refuses a folder with no scenario or run files', () => {
+    expect(() => loadLogFolder(path.join(run(1), '2021_03_12_small_party_1_01'))).toThrow(
+      expect.objectContaining({ code: 'REPLAY_NOT_A_LOG_FOLDER' }),
+    );
+  });
+});
