@@ -56,8 +56,8 @@ export function createManualClock(startMs: number): ManualClock {
 
   const runUntil = async (targetMs: number): Promise<void> => {
     if (targetMs < nowMs) throw new RangeError('advanceTo: the clock never moves backwards');
+    await settle();
     for (;;) {
-      await settle();
       let next: Timer | undefined;
       for (const t of timers.values()) {
         if (t.dueMs <= targetMs && (!next || t.dueMs < next.dueMs)) next = t;
@@ -67,7 +67,10 @@ export function createManualClock(startMs: number): ManualClock {
       nowMs = Math.max(nowMs, next.dueMs);
       // Waiting for a callback's work (storage, crypto) before the next timer keeps the order
       // a real phone would see, however slow the machine.
-      await next.callback();
+      const work = next.callback();
+      // Callbacks that return no promise may still have started work; give it one turn.
+      if (work instanceof Promise) await work;
+      else await settle();
     }
     nowMs = targetMs;
     await settle();
