@@ -11,8 +11,8 @@ import {
 const EXPECTED_NAMES = [EXPORT_BIN_NAME, EXPORT_SIG_NAME] as const;
 /** Smallest possible zip: the end-of-central-directory record alone. */
 const MIN_ZIP_BYTES = 22;
-/** Input is fed to the inflater in slices this big, so one step inflates at most ~8 MB. */
-const PUSH_BYTES = 8 * 1024;
+/** Input is fed to the inflater in slices this big, so one step inflates at most ~4 MB. */
+const PUSH_BYTES = 4 * 1024;
 /** Small entries compress well without being bombs; the ratio check allows this much extra. */
 const RATIO_SLACK_BYTES = 64 * 1024;
 /** A fixed local-time stamp keeps regenerated zips byte-identical on every machine. */
