@@ -1,21 +1,20 @@
 /**
  * An open-addressing hash table from the first four bytes of an RPI to the readings that carry
- * it. RPIs are uniformly random, so those bytes need no further hashing; typed arrays keep a
- * lookup to a few memory reads, which matters because every derived RPI is looked up.
+ * it. RPIs are uniformly random, so those bytes need no further hashing. Each slot keeps the
+ * prefix and its group side by side in one typed array, so a lookup that finds nothing (the
+ * fate of almost every derived RPI) costs one cache line.
  */
 export class RpiTable {
-  private readonly prefixes: Uint32Array;
-  /** Index into `groups` + 1; 0 marks an empty slot. */
+  /** Pairs of (prefix, group index + 1); a group index of 0 marks an empty slot. */
   private readonly slots: Int32Array;
   private readonly groups: number[][] = [];
   private readonly mask: number;
 
-  /** Sizes the table for `capacity` distinct prefixes at most a quarter full. */
+  /** Sizes the table for `capacity` distinct prefixes at most half full. */
   constructor(capacity: number) {
     let size = 16;
-    while (size < capacity * 4) size *= 2;
-    this.prefixes = new Uint32Array(size);
-    this.slots = new Int32Array(size);
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
@@ -23,14 +22,14 @@ export class RpiTable {
   add(prefix: number, value: number): void {
     let slot = prefix & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const entry = this.slots[2 * slot + 1]!;
       if (entry === 0) {
         this.groups.push([value]);
-        this.slots[slot] = this.groups.length;
-        this.prefixes[slot] = prefix;
+        this.slots[2 * slot] = prefix | 0;
+        this.slots[2 * slot + 1] = this.groups.length;
         return;
       }
-      if (this.prefixes[slot] === prefix) {
+      if (this.slots[2 * slot] === (prefix | 0)) {
         this.groups[entry - 1]!.push(value);
         return;
       }
@@ -42,9 +41,9 @@ export class RpiTable {
   get(prefix: number): readonly number[] | undefined {
     let slot = prefix & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const entry = this.slots[2 * slot + 1]!;
       if (entry === 0) return undefined;
-      if (this.prefixes[slot] === prefix) return this.groups[entry - 1];
+      if (this.slots[2 * slot] === (prefix | 0)) return this.groups[entry - 1];
       slot = (slot + 1) & this.mask;
     }
   }

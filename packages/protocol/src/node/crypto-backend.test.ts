@@ -53,4 +53,9 @@ describe('nodeCryptoBackend', () => {
     const ctr = nodeCryptoBackend.aes128Ctr(key, iv, new Uint8Array(4));
     expect(hex(ctr)).toBe(hex(block.subarray(0, 4)));
   });
+
+  it('refuses ECB input that is not whole blocks instead of dropping the tail', () => {
+    const key = new Uint8Array(16);
+    expect(() => nodeCryptoBackend.aes128EcbEncrypt(key, new Uint8Array(20))).toThrow(RangeError);
+  });
 });

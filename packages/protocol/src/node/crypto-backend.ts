@@ -8,9 +8,13 @@ export const nodeCryptoBackend: CryptoBackend = {
   },
   hkdfSha256,
   aes128EcbEncrypt(key, data) {
+    if (data.length % 16 !== 0) throw new RangeError('aes128EcbEncrypt: data must be whole blocks');
+    // Without padding and with whole blocks, final() has nothing left to add; skipping it
+    // saves a native call per diagnosis key.
     const cipher = createCipheriv('aes-128-ecb', key, null);
     cipher.setAutoPadding(false);
-    return joinBuffers(cipher.update(data), cipher.final());
+    const out = cipher.update(data);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
   aes128Ctr(key, iv, data) {
     const cipher = createCipheriv('aes-128-ctr', key, iv);
