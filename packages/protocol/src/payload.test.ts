@@ -107,3 +107,19 @@ describe('advertisement', () => {
     expectOnlyProtocolErrors(decodeAdvertisement);
   });
 });
+
+describe('privacy of errors', () => {
+  it('never echoes the bytes it refuses', () => {
+    const secret = hex('8be6cd371c5c891604bfbe49df84509672033874ff');
+    for (const decode of [decodeServiceData, decodeAdvertisement]) {
+      try {
+        decode(secret);
+        expect.unreachable();
+      } catch (error) {
+        const message = (error as Error).message.toLowerCase();
+        expect(message).not.toContain('8be6cd37');
+        expect(message).not.toContain(Buffer.from(secret).toString('base64').slice(0, 8));
+      }
+    }
+  });
+});

@@ -221,3 +221,20 @@ describe('createMatcher: bad input', () => {
     );
   });
 });
+
+describe('createMatcher: privacy of errors', () => {
+  it('names the field but never the key bytes of a refused key', () => {
+    const sender = testSender(backend, DAY);
+    const m = matcherOf([sender.heard(at(10), -60)]);
+    const bad = { ...sender.key, keyData: sender.key.keyData.subarray(0, 15) };
+    try {
+      m.matchKey(bad);
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('tek');
+      expect(message).not.toContain(Buffer.from(bad.keyData).toString('hex').slice(0, 8));
+      expect(message).not.toContain(Buffer.from(bad.keyData).toString('base64').slice(0, 8));
+    }
+  });
+});
