@@ -72,6 +72,12 @@ function plan<V extends AsyncExportVerifier>(
   verifiers: readonly V[],
   limits?: Partial<ExportLimits>,
 ): [V, TekSignature][] {
+  if (verifiers.length === 0) {
+    throw new ProtocolError(
+      'EXPORT_VERIFIER_MISSING',
+      'no public key is configured to verify with',
+    );
+  }
   const signatures = decodeSignatureList(exportSig, limits);
   if (signatures.length === 0) {
     throw new ProtocolError('EXPORT_SIGNATURE_MISSING', 'export.sig holds no signature');

@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LimitError, ProtocolError } from '../errors.ts';
 import { packExportZip, unpackExportZip } from './zip.ts';
@@ -63,6 +63,49 @@ describe('packExportZip / unpackExportZip', () => {
   it('accepts stored (uncompressed) entries', () => {
     const zip = zipSync({ 'export.bin': exportBin, 'export.sig': exportSig }, { level: 0 });
     expect(unpackExportZip(zip)).toEqual({ exportBin, exportSig });
+  });
+});
+
+/** Streams a zip the way Go's archive/zip does: sizes in data descriptors after each entry. */
+function zipWithDataDescriptors(bin: Uint8Array, sig: Uint8Array, storeBin: boolean): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    parts.push(chunk);
+  });
+  const binEntry = storeBin ? new ZipPassThrough('export.bin') : new ZipDeflate('export.bin');
+  zip.add(binEntry);
+  binEntry.push(bin, true);
+  const sigEntry = new ZipDeflate('export.sig');
+  zip.add(sigEntry);
+  sigEntry.push(sig, true);
+  zip.end();
+  return new Uint8Array(parts.flatMap((part) => [...part]));
+}
+
+describe('zips written with data descriptors', () => {
+  it('unpacks deflated entries', () => {
+    const zip = zipWithDataDescriptors(exportBin, exportSig, false);
+    expect(zip[6]! & 0x08).toBe(0x08);
+    expect(unpackExportZip(zip)).toEqual({ exportBin, exportSig });
+  });
+
+  it('is not cut short by data-descriptor signature bytes inside an entry', () => {
+    // "PK\x07\x08" and "PK\x01\x02" can occur by chance in compressed keys of a large file.
+    const tricky = new Uint8Array([
+      ...exportBin,
+      0x50,
+      0x4b,
+      0x07,
+      0x08,
+      0x50,
+      0x4b,
+      0x01,
+      0x02,
+      9,
+    ]);
+    const zip = zipWithDataDescriptors(tricky, exportSig, true);
+    expect(unpackExportZip(zip)).toEqual({ exportBin: tricky, exportSig });
   });
 });
 

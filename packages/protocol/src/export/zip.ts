@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
+import { Inflate, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
 import { LimitError, ProtocolError } from '../errors.ts';
 import {
   EXPORT_BIN_NAME,
@@ -7,6 +7,7 @@ import {
   type ExportFiles,
   type ExportLimits,
 } from './types.ts';
+import { entryDataOffsets } from './zip-layout.ts';
 
 const EXPECTED_NAMES = [EXPORT_BIN_NAME, EXPORT_SIG_NAME] as const;
 /** Smallest possible zip: the end-of-central-directory record alone. */
@@ -97,7 +98,7 @@ function checkEntries(entries: UnzipFileInfo[], limits: ExportLimits): void {
   }
 }
 
-/** Inflation state of one entry while the zip streams through. */
+/** Inflation state of one entry. */
 interface Extraction {
   info: UnzipFileInfo;
   cap: number;
@@ -125,6 +126,7 @@ function finish(state: Extraction): Uint8Array {
   if (!state.done || state.total !== state.info.originalSize) {
     malformedZip(`${state.info.name} does not inflate to its declared size`);
   }
+  if (state.chunks.length === 1 && state.chunks[0] !== undefined) return state.chunks[0];
   const out = new Uint8Array(state.total);
   let offset = 0;
   for (const chunk of state.chunks) {
@@ -135,55 +137,33 @@ function finish(state: Extraction): Uint8Array {
 }
 
 /**
- * Inflates the two entries in small steps, following the local headers in file order and
- * holding each entry to the sizes its central-directory record declared.
+ * Inflates one entry's compressed bytes in small steps, so a bomb or an entry whose header
+ * lies is stopped within a few megabytes of its cap instead of after inflating in full.
  */
-function extract(zip: Uint8Array, entries: UnzipFileInfo[], limits: ExportLimits): Extraction[] {
-  const states = entries.map((info) => ({
+function extract(data: Uint8Array, info: UnzipFileInfo, limits: ExportLimits): Uint8Array {
+  const state: Extraction = {
     info,
     cap: Math.min(info.originalSize, ratioLimit(info.size, limits)),
-    chunks: [] as Uint8Array[],
+    chunks: [],
     total: 0,
     done: false,
-  }));
-  let failure: unknown;
-  let seen = 0;
+  };
+  if (info.compression === 0) {
+    collect(state, data.slice(), true);
+    return finish(state);
+  }
 
-  const unzip = new Unzip((file) => {
-    const state = states[seen++];
-    if (state === undefined || file.name !== state.info.name) {
-      failure ??= new ProtocolError(
-        'EXPORT_ZIP_MALFORMED',
-        'export zip: local headers do not match the central directory',
-      );
-      return;
-    }
-    file.ondata = (error, chunk, final) => {
-      if (failure !== undefined) return;
-      try {
-        if (error) malformedZip(`${state.info.name} cannot be inflated`, error);
-        collect(state, chunk, final);
-      } catch (caught) {
-        failure = caught;
-        file.terminate();
-      }
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-
-  for (let offset = 0; offset < zip.length && failure === undefined; offset += PUSH_BYTES) {
-    const end = Math.min(offset + PUSH_BYTES, zip.length);
+  const inflater = new Inflate((chunk, final) => collect(state, chunk, final));
+  for (let offset = 0; offset < data.length && !state.done; offset += PUSH_BYTES) {
+    const end = Math.min(offset + PUSH_BYTES, data.length);
     try {
-      unzip.push(zip.subarray(offset, end), end === zip.length);
+      inflater.push(data.subarray(offset, end), end === data.length);
     } catch (error) {
-      failure ??= new ProtocolError('EXPORT_ZIP_MALFORMED', 'export zip: truncated or corrupt', {
-        cause: error,
-      });
+      if (error instanceof ProtocolError) throw error;
+      malformedZip(`${info.name} is not a valid deflate stream`, error);
     }
   }
-  if (failure !== undefined) throw failure;
-  return states;
+  return finish(state);
 }
 
 /**
@@ -204,7 +184,17 @@ export function unpackExportZip(zip: Uint8Array, limits?: Partial<ExportLimits>)
 
   const entries = listEntries(zip);
   checkEntries(entries, resolved);
-  const [bin, sig] = extract(zip, entries, resolved);
-  if (bin === undefined || sig === undefined) return malformedZip('entries went missing');
-  return { exportBin: finish(bin), exportSig: finish(sig) };
+  const [binStart, sigStart] = entryDataOffsets(zip, entries.length);
+  const [bin, sig] = entries;
+  if (bin === undefined || sig === undefined || binStart === undefined || sigStart === undefined) {
+    return malformedZip('entries went missing');
+  }
+  const slice = (start: number, info: UnzipFileInfo) => {
+    if (start + info.size > zip.length) malformedZip(`${info.name} runs past the end of the zip`);
+    return zip.subarray(start, start + info.size);
+  };
+  return {
+    exportBin: extract(slice(binStart, bin), bin, resolved),
+    exportSig: extract(slice(sigStart, sig), sig, resolved),
+  };
 }

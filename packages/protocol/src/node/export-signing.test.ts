@@ -161,6 +161,11 @@ describe('signature edge cases', () => {
     expect(entry).toMatchObject({ batchNum: 2, batchSize: 3 });
   });
 
+  it('refuses to verify with no public key', () => {
+    const sig = signExportBin(exportBin, signers);
+    expect(codeOf(() => verifyExportSignature(exportBin, sig, []))).toBe('EXPORT_VERIFIER_MISSING');
+  });
+
   it('refuses to sign with no signer', () => {
     expect(codeOf(() => signExportBin(exportBin, []))).toBe('EXPORT_SIGNER_MISSING');
   });
