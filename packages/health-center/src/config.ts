@@ -43,6 +43,8 @@ export interface HealthCenterConfig {
   bcryptRounds: number;
   verifyRatePerClient: number;
   verifyRateGlobal: number;
+  /** Failed verifications per minute, all clients together, before verification pauses. */
+  verifyFailureRate: number;
   issueRatePerStaff: number;
   issueRateGlobal: number;
   signInRate: number;
@@ -127,7 +129,8 @@ const envSchema = z.object({
   SESSION_MAX_SECONDS: int(8 * 3600, 60),
   BCRYPT_ROUNDS: int(12, 4).pipe(z.number().max(15)),
   VERIFY_RATE_PER_CLIENT: int(600),
-  VERIFY_RATE_GLOBAL: int(3000),
+  VERIFY_RATE_GLOBAL: int(1200),
+  VERIFY_FAILURE_RATE: int(100),
   ISSUE_RATE_PER_STAFF: int(30),
   ISSUE_RATE_GLOBAL: int(600),
   SIGN_IN_RATE: int(10),
@@ -184,6 +187,7 @@ export function loadConfig(
     bcryptRounds: e.BCRYPT_ROUNDS,
     verifyRatePerClient: e.VERIFY_RATE_PER_CLIENT,
     verifyRateGlobal: e.VERIFY_RATE_GLOBAL,
+    verifyFailureRate: e.VERIFY_FAILURE_RATE,
     issueRatePerStaff: e.ISSUE_RATE_PER_STAFF,
     issueRateGlobal: e.ISSUE_RATE_GLOBAL,
     signInRate: e.SIGN_IN_RATE,

@@ -20,6 +20,7 @@ declare module 'fastify' {
 export type LimitName =
   | 'verify-client'
   | 'verify-global'
+  | 'verify-failures'
   | 'issue-staff'
   | 'issue-global'
   | 'sign-in-user'
@@ -45,6 +46,7 @@ export function createLimiters(
   const perMinute: Record<LimitName, number> = {
     'verify-client': config.verifyRatePerClient,
     'verify-global': config.verifyRateGlobal,
+    'verify-failures': config.verifyFailureRate,
     'issue-staff': config.issueRatePerStaff,
     'issue-global': config.issueRateGlobal,
     'sign-in-user': config.signInRate,
@@ -61,10 +63,12 @@ export function createLimiters(
     ]),
   ) as Record<LimitName, ReturnType<FastifyInstance['createRateLimit']>>;
 
-  return async (name, request, subject = 'all') => {
+  return async (name, request, subject = 'all', mode = 'take') => {
     request.limitSubject = subject;
-    const result = await checks[name](request);
-    if (!result.isAllowed && result.isExceeded) {
+    const result = await checks[name](request, { increment: mode === 'take' });
+    const usedUp = mode === 'take' ? result.isAllowed === false && result.isExceeded : false;
+    const spent = mode === 'peek' ? result.isAllowed === false && result.remaining <= 0 : false;
+    if (usedUp || spent) {
       metrics.rateLimited.inc({ limit: name });
       throw new HealthCenterError('RATE_LIMITED', 'too many requests; try again in a minute');
     }

@@ -244,3 +244,34 @@ describe('verification rate limits', () => {
     expect(client?.value).toBe(2);
   });
 });
+
+describe('failed-verification budget', () => {
+  let location: TestDatabaseLocation;
+  let test: TestApp;
+
+  beforeAll(async () => {
+    location = await createTestDatabase('sqlite');
+    test = await startTestApp(location, { VERIFY_FAILURE_RATE: '3' });
+  });
+
+  afterAll(async () => {
+    await test.app.close();
+    await location.dispose();
+  });
+
+  it('pauses all verification once the wrong guesses of a minute are spent', async () => {
+    const client = new ConsoleClient(test.app);
+    await client.signIn();
+    const { processingNumber } = await issueThroughConsole(client);
+
+    for (const guess of ['00000001', '00000002', '00000003']) {
+      expect((await verify(test.app, { processingNumber: guess })).json()).toEqual({
+        result: 'invalid',
+      });
+    }
+    const paused = await verify(test.app, { processingNumber });
+    expect(paused.statusCode).toBe(429);
+    expect(paused.json().code).toBe('RATE_LIMITED');
+    expect(paused.headers['retry-after']).toBe('60');
+  });
+});

@@ -34,6 +34,9 @@ export function registerVerifyRoutes(app: FastifyInstance, ctx: HealthCenterCont
       throw new HealthCenterError('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
     }
     const { processingNumber } = parseVerificationRequest(request.body);
+    // Every wrong guess spends the failure budget; once it is gone, guessing pauses for
+    // everyone until the window turns, which caps an attacker's guesses per minute.
+    await ctx.limiters('verify-failures', request, 'all', 'peek');
 
     const row = await ctx.numbers.consume(processingNumber, ctx.clock());
     let answer: VerificationResponse;
@@ -48,6 +51,7 @@ export function registerVerifyRoutes(app: FastifyInstance, ctx: HealthCenterCont
     } else {
       // Unknown, expired, used and revoked all look the same to the caller.
       ctx.metrics.verificationFailures.inc();
+      await ctx.limiters('verify-failures', request).catch(() => undefined);
       answer = { result: 'invalid' };
     }
     request.log.info({ client, result: answer.result }, 'verification answered');
