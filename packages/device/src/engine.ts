@@ -213,6 +213,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
       if (running) return;
       await exclusive(async () => {
         settings = await loadSettings(records);
+        await records.sweep();
         running = true;
         if (settings.firstUseMs === null) await saveSettings({ firstUseMs: clock.now() });
         if (settings.recording) await startRadio();

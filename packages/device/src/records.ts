@@ -13,6 +13,8 @@ export interface SecureRecords {
   write(name: string, value: unknown): Promise<void>;
   remove(names: readonly string[]): Promise<void>;
   list(prefix: string): Promise<string[]>;
+  /** Tries to open every record, so damage is reported before it is needed. */
+  sweep(): Promise<void>;
   /** Names of records found unreadable since the last repair. */
   unreadable(): ReadonlySet<string>;
   /** Deletes only the unreadable records. */
@@ -46,6 +48,13 @@ export function secureRecords(storage: DeviceStorage, vault: KeyVault): SecureRe
       for (const name of names) broken.delete(name);
     },
     list: (prefix) => storage.keys(prefix),
+    async sweep() {
+      const key = await vault.getKey();
+      for (const name of await storage.keys('')) {
+        const bytes = await storage.get(name);
+        if (bytes && (await openRecord(key, name, bytes)) === undefined) broken.add(name);
+      }
+    },
     unreadable: () => broken,
     async repair() {
       await storage.delete([...broken]);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from './clock.ts';
+import { seededRandom } from './radio/path-loss.ts';
+import { createSimulatedMedium } from './radio/simulated.ts';
+import { createFakeBackend } from './testing/fake-backend.ts';
+import { testPhone } from './testing/phones.ts';
+import type { DeviceStatus } from './types.ts';
+
+const START = Date.UTC(2026, 11, 1, 3, 2, 0);
+const DAY = 24 * 60 * 60_000;
+
+/** B has a contact day with positive A and keeps recording afterwards. */
+async function withContactDay() {
+  const clock = createManualClock(START);
+  const medium = createSimulatedMedium({ random: seededRandom(4) });
+  const backend = createFakeBackend(clock);
+  const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1);
+  const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, {}, 2);
+  for (const phone of [a, b]) {
+    await phone.engine.start();
+    await phone.engine.setRecording(true);
+  }
+  await clock.advance(25 * 60_000);
+  await a.engine.register({
+    consent: true,
+    processingNumber: '12345678',
+    hasSymptom: false,
+    onsetOrTestDate: '2026-12-01T10:00:00+09:00',
+  });
+  backend.publish();
+  await b.engine.checkExposure();
+  expect(await b.engine.contactDays()).toHaveLength(1);
+  return { clock, backend, a, b };
+}
+
+describe('delete all data', () => {
+  it('erases keys, sightings, contact days and settings irrecoverably', async () => {
+    const phones = await withContactDay();
+    const { b, clock } = phones;
+    const oldKeys = [...b.storage.records.entries()].filter(([k]) => k.startsWith('tek/'));
+    expect(oldKeys.length).toBeGreaterThan(0);
+
+    await b.engine.deleteAllData();
+
+    expect([...b.storage.records.keys()]).toEqual(['settings']);
+    expect(await b.engine.contactDays()).toEqual([]);
+    expect(b.engine.status()).toMatchObject({
+      state: 'stopped',
+      recording: false,
+      notifications: false,
+    });
+    const { a } = phones;
+    expect(await a.radio.scan(clock.now())).toHaveLength(0);
+
+    // Recording again starts from a fresh key, never the erased one.
+    await b.engine.setRecording(true);
+    await clock.advance(60_000);
+    const fresh = [...b.storage.records.entries()].filter(([k]) => k.startsWith('tek/'));
+    expect(fresh).toHaveLength(1);
+    expect(oldKeys.map(([, v]) => v)).not.toContainEqual(fresh[0]![1]);
+  });
+});
+
+describe('retention', () => {
+  it('drops sightings and contact days older than 14 days', async () => {
+    const { b, clock } = await withContactDay();
+    await b.engine.setRecording(false);
+    await clock.advance(13 * DAY);
+    expect(await b.engine.contactDays()).toHaveLength(1);
+    expect((await b.storage.keys('sightings/')).length).toBeGreaterThan(0);
+
+    await clock.advance(DAY + 60_000);
+    expect(await b.engine.contactDays()).toEqual([]);
+    await b.engine.checkExposure();
+    expect(await b.storage.keys('sightings/')).toEqual([]);
+    expect(await b.storage.keys('contact-day/')).toEqual([]);
+  });
+});
+
+describe('corrupted local storage', () => {
+  it('is reported with a reset offer, keeps other data, and repairs only the damage', async () => {
+    const { b } = await withContactDay();
+    const changes: DeviceStatus[] = [];
+    b.engine.onChange((s) => changes.push(s));
+    const scans = await b.storage.keys('sightings/');
+    const damaged = scans[0]!;
+    const bytes = b.storage.records.get(damaged)!;
+    bytes[20]! ^= 0xff;
+
+    // Opening the app reads every record once, so damage shows before it matters.
+    await b.engine.stop();
+    await b.engine.start();
+    expect(b.engine.status()).toMatchObject({
+      state: 'cannot-check',
+      reason: 'storage',
+      storageProblem: { code: 'STORAGE_CORRUPTED', unreadableRecords: 1 },
+    });
+    expect(changes.at(-1)?.reason).toBe('storage');
+    expect(await b.engine.contactDays()).toHaveLength(1);
+
+    await b.engine.repairStorage();
+    expect(b.engine.status()).toMatchObject({ state: 'working', storageProblem: null });
+    expect(await b.storage.keys('sightings/')).toEqual(scans.filter((s) => s !== damaged));
+    expect(await b.engine.contactDays()).toHaveLength(1);
+  });
+
+  it('survives an unreadable settings record by starting from defaults', async () => {
+    const { b } = await withContactDay();
+    await b.engine.stop();
+    b.storage.records.set('settings', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]));
+    await b.engine.start();
+    expect(b.engine.status().recording).toBe(false);
+    expect(await b.engine.contactDays()).toHaveLength(1);
+  });
+});
