@@ -26,11 +26,15 @@ export type LimitName =
   | 'sign-in-user'
   | 'sign-in-global';
 
-/** Checks one limit for a subject and throws `RATE_LIMITED` when it is exceeded. */
+/**
+ * Checks one limit for a subject and throws `RATE_LIMITED` when it is used up. `take` counts
+ * this request; `peek` only looks, for budgets that are spent later (failed verifications).
+ */
 export type Limiters = (
   name: LimitName,
   request: FastifyRequest,
   subject?: string,
+  mode?: 'take' | 'peek',
 ) => Promise<void>;
 
 const WINDOW_MS = 60_000;
