@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT_MS, runCocoa } from './testing/run-cli.ts';
+
+// Every command a user can type; each must explain itself with --help.
+const COMMANDS = [
+  [],
+  ['serve'],
+  ['demo'],
+  ['replay'],
+  ['exports'],
+  ['exports', 'inspect'],
+  ['exports', 'verify'],
+  ['exports', 'run'],
+  ['keys'],
+  ['keys', 'generate'],
+  ['db'],
+  ['db', 'migrate'],
+  ['staff'],
+  ['staff', 'add'],
+];
+
+describe.concurrent('cocoa --help', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it.each(COMMANDS.map((words) => [words.join(' ') || '(top level)', words]))(
+    'explains %s',
+    async (_name, words) => {
+      const run = await runCocoa([...words, '--help']);
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: cocoa${words.length > 0 ? ` ${words.join(' ')}` : ''} `);
+      expect(run.stdout).toMatch(/^Options:$/m);
+    },
+  );
+
+  it('lists every command at the top level', async () => {
+    const run = await runCocoa(['--help']);
+    for (const name of ['serve', 'demo', 'replay', 'exports', 'keys', 'db', 'staff']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    }
+  });
+});
+
+describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it.each([
+    ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['an unknown flag', ['keys', 'generate', '--bogus'], /unknown option '--bogus'/],
+    ['a missing argument', ['exports', 'inspect'], /missing required argument 'file'/],
+    ['a port out of range', ['serve', '--app-port', '70000'], /expected a whole number/],
+    ['an unknown service', ['db', 'migrate', '--service', 'x'], /Allowed choices are/],
+  ])('rejects %s with exit code 2 and advice', async (_name, args, message) => {
+    const run = await runCocoa(args);
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('--help');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('shows the sub-commands and fails when a group is called alone', async () => {
+    const run = await runCocoa(['exports']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('inspect');
+    expect(run.stderr).toContain('verify');
+  });
+});

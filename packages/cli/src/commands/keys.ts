@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+import { dataLayout, resolveDataDir } from '../data-dir.ts';
+
+/** Adds `cocoa keys generate`. */
+export function registerKeysCommand(program: Command, context: CliContext): void {
+  const keys = program.command('keys').description('manage the keys that sign export files');
+
+  keys
+    .command('generate')
+    .description('create an ECDSA P-256 key pair for signing export files (PEM files)')
+    .option('--out <dir>', 'directory for the PEM files (default: <data dir>/keys)')
+    .option('--name <prefix>', 'file name prefix', 'export-signing')
+    .option('--data-dir <dir>', 'data directory (env COCOA_DATA_DIR, default .var/)')
+    .option('--force', 'replace existing files of the same name')
+    .action(async (options: { out?: string; name: string; dataDir?: string; force?: boolean }) => {
+      const { writeSigningKeyPair } = await import('../keys/write.ts');
+      const dir = options.out ?? dataLayout(resolveDataDir(options.dataDir, context.env)).keysDir;
+      const written = await writeSigningKeyPair(
+        path.join(dir, `${options.name}-private.pem`),
+        path.join(dir, `${options.name}-public.pem`),
+        options.force === true,
+      );
+      context.print(`private key  ${written.privateKeyPath} (mode 0600; keep it secret)`);
+      context.print(`public key   ${written.publicKeyPath} (give it to the apps that verify)`);
+    });
+}

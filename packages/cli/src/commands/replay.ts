@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+
+/** Flags of `cocoa replay`. */
+export interface ReplayOptions {
+  config?: string;
+  out?: string;
+}
+
+/** Adds `cocoa replay`. */
+export function registerReplayCommand(program: Command, context: CliContext): void {
+  program
+    .command('replay')
+    .description('replay real Exposure Notification phone logs through our risk pipeline')
+    .argument(
+      '[dir]',
+      'folder of scenarios in the MITLL format (default: the shared en-logs/mitll-ua)',
+    )
+    .option('--config <file>', "exposure configuration JSON to try besides COCOA's production one")
+    .option('--out <file>', 'also write the tables as Markdown to this file')
+    .action(async (dir: string | undefined, options: ReplayOptions) => {
+      const { replayAction } = await import('../simulation/replay.ts');
+      await replayAction(context, dir, options);
+    });
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root, found from this file so the command works from any working directory. */
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/**
+ * Where local state lives: `--data-dir`, else `COCOA_DATA_DIR`, else `.var/` in the repository
+ * (git-ignored), so a fresh checkout runs without any setup.
+ */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return path.resolve(flag ?? env.COCOA_DATA_DIR ?? path.join(REPO_ROOT, '.var'));
+}
+
+/** Files and folders of the local system inside one data directory. */
+export interface DataLayout {
+  root: string;
+  keysDir: string;
+  signingPrivateKey: string;
+  signingPublicKey: string;
+  healthCenterDb: string;
+  notificationServerDb: string;
+  exportDir: string;
+  demoAccount: string;
+}
+
+/** The fixed layout of a data directory. */
+export function dataLayout(root: string): DataLayout {
+  const keysDir = path.join(root, 'keys');
+  return {
+    root,
+    keysDir,
+    signingPrivateKey: path.join(keysDir, 'export-signing-private.pem'),
+    signingPublicKey: path.join(keysDir, 'export-signing-public.pem'),
+    healthCenterDb: path.join(root, 'health-center.sqlite'),
+    notificationServerDb: path.join(root, 'notification-server.sqlite'),
+    exportDir: path.join(root, 'exports'),
+    demoAccount: path.join(root, 'demo-account.json'),
+  };
+}

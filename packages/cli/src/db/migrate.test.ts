@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dropSchemas,
+  randomSchemaName,
+  tableNames,
+  TEST_POSTGRES_URL,
+} from '../testing/databases.ts';
+import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+
+const HEALTH_CENTER_TABLES = ['processing_numbers', 'staff_accounts', 'staff_sessions'];
+const NOTIFICATION_SERVER_TABLES = ['exposure_keys', 'export_files', 'submissions'];
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cocoa-cli-db-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it("creates both services' tables in the data directory, and is safe to repeat", async () => {
+    const dataDir = path.join(dir, 'sqlite');
+    const first = await runCocoa(['db', 'migrate', '--data-dir', dataDir], { env: noDbEnv() });
+
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^health-center\s+migrated\s+\S+health-center\.sqlite$/m);
+    expect(first.stdout).toMatch(
+      /^notification-server\s+migrated\s+\S+notification-server\.sqlite$/m,
+    );
+    expect(await tableNames(path.join(dataDir, 'health-center.sqlite'))).toEqual(
+      expect.arrayContaining(HEALTH_CENTER_TABLES),
+    );
+    expect(await tableNames(path.join(dataDir, 'notification-server.sqlite'))).toEqual(
+      expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
+    );
+
+    const again = await runCocoa(['db', 'migrate', '--data-dir', dataDir], { env: noDbEnv() });
+    expect(again.code).toBe(0);
+  });
+
+  it('migrates only the service asked for', async () => {
+    const dataDir = path.join(dir, 'only-one');
+    const run = await runCocoa(
+      ['db', 'migrate', '--data-dir', dataDir, '--service', 'notification-server'],
+      { env: noDbEnv() },
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('health-center ');
+    expect(await tableNames(path.join(dataDir, 'notification-server.sqlite'))).toEqual(
+      expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
+    );
+  });
+
+  it('refuses a shared DATABASE_URL that is not PostgreSQL, saying what to use instead', async () => {
+    const run = await runCocoa(['db', 'migrate', '--data-dir', path.join(dir, 'x')], {
+      env: { ...noDbEnv(), DATABASE_URL: path.join(dir, 'one.sqlite') },
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error DATABASE_URL_NOT_SHAREABLE: .*must be postgres/);
+  });
+});
+
+describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  const schemas = [randomSchemaName('cli_hc'), randomSchemaName('cli_ns')];
+  const [healthCenterSchema = '', notificationSchema = ''] = schemas;
+
+  afterAll(async () => {
+    await dropSchemas(schemas);
+  });
+
+  it("creates each service's own schema and tables on a shared DATABASE_URL", async () => {
+    const env = {
+      ...noDbEnv(),
+      DATABASE_URL: TEST_POSTGRES_URL,
+      HEALTH_CENTER_DATABASE_SCHEMA: healthCenterSchema,
+      NOTIFICATION_SERVER_DATABASE_SCHEMA: notificationSchema,
+    };
+    const run = await runCocoa(['db', 'migrate', '--data-dir', path.join(dir, 'pg')], { env });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`(schema ${healthCenterSchema})`);
+    expect(run.stdout).toContain(`(schema ${notificationSchema})`);
+    expect(run.stdout).not.toMatch(/cocoa_test:cocoa_test@/);
+    expect(await tableNames(TEST_POSTGRES_URL, healthCenterSchema)).toEqual(
+      expect.arrayContaining(HEALTH_CENTER_TABLES),
+    );
+    expect(await tableNames(TEST_POSTGRES_URL, notificationSchema)).toEqual(
+      expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
+    );
+
+    const again = await runCocoa(['db', 'migrate', '--data-dir', path.join(dir, 'pg')], { env });
+    expect(again.code).toBe(0);
+  });
+
+  it('explains an unreachable database without printing its password', async () => {
+    const url = 'postgres://nobody:s3cret-pw@127.0.0.1:1/nowhere';
+    const run = await runCocoa(['db', 'migrate', '--database-url', url, '--data-dir', dir], {
+      env: noDbEnv(),
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error DATABASE_UNAVAILABLE: cannot migrate the /);
+    expect(run.stderr).toContain('postgres://nobody:***@127.0.0.1:1/nowhere');
+    expect(run.stderr).not.toContain('s3cret-pw');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** The environment without any database variable a developer may have exported. */
+function noDbEnv(): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: undefined,
+    HEALTH_CENTER_DATABASE_URL: undefined,
+    NOTIFICATION_SERVER_DATABASE_URL: undefined,
+    COCOA_DATA_DIR: undefined,
+  };
+}

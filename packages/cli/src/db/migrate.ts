@@ -1,0 +1,81 @@
+import * as healthCenter from '@cocoa/health-center';
+import * as notificationServer from '@cocoa/notification-server';
+import type { StateOptions } from '../commands/shared-options.ts';
+import type { CliContext } from '../context.ts';
+import { CliError } from '../errors.ts';
+import type { DatabaseTarget } from '../stack/databases.ts';
+import { isPostgresUrl, redactUrl } from '../stack/databases.ts';
+import { resolveSettings } from '../stack/settings.ts';
+
+/** Which services a migration run covers. */
+export type MigrationScope = 'all' | 'health-center' | 'notification-server';
+
+/** Migrates the health-center database to the latest schema. */
+export async function migrateHealthCenter(target: DatabaseTarget): Promise<void> {
+  const handle = healthCenter.openDatabase(target.url, { schema: target.schema });
+  try {
+    await ensureSchema(handle.db, target);
+    await healthCenter.runMigrations(handle.db);
+  } catch (error) {
+    throw databaseError('health-center', target, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Migrates the notification-server database to the latest schema. */
+export async function migrateNotificationServer(target: DatabaseTarget): Promise<void> {
+  const handle = notificationServer.openDatabase(target.url, { schema: target.schema });
+  try {
+    await ensureSchema(handle.db, target);
+    await notificationServer.runMigrations(handle);
+  } catch (error) {
+    throw databaseError('notification-server', target, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `cocoa db migrate`: brings each chosen service's tables up to date. */
+export async function migrateAction(
+  context: CliContext,
+  options: StateOptions & { service: MigrationScope },
+): Promise<void> {
+  const { databases } = resolveSettings(context, options);
+
+  if (options.service !== 'notification-server') {
+    await migrateHealthCenter(databases.healthCenter);
+    context.print(`health-center        migrated  ${describeTarget(databases.healthCenter)}`);
+  }
+  if (options.service !== 'health-center') {
+    await migrateNotificationServer(databases.notificationServer);
+    context.print(`notification-server  migrated  ${describeTarget(databases.notificationServer)}`);
+  }
+}
+
+/** A database target as it may be printed: no password, schema named. */
+export function describeTarget(target: DatabaseTarget): string {
+  const schema = target.schema === undefined ? '' : ` (schema ${target.schema})`;
+  return `${redactUrl(target.url)}${schema}`;
+}
+
+// A service's own schema on a shared PostgreSQL database must exist before its tables can.
+async function ensureSchema(
+  db: { schema: { createSchema(name: string): { ifNotExists(): { execute(): Promise<void> } } } },
+  target: DatabaseTarget,
+): Promise<void> {
+  if (target.schema !== undefined && isPostgresUrl(target.url)) {
+    await db.schema.createSchema(target.schema).ifNotExists().execute();
+  }
+}
+
+function databaseError(service: string, target: DatabaseTarget, error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CliError(
+    'DATABASE_UNAVAILABLE',
+    `cannot migrate the ${service} database at ${describeTarget(target)}: ${reason}; ` +
+      'check that the database exists and the URL, user and password are right',
+    { cause: error },
+  );
+}

@@ -1,0 +1,31 @@
+import type { CliContext } from '../context.ts';
+import { loadExportFile } from './file.ts';
+import { formatExportSummary, summariseExport } from './summary.ts';
+import { readVerificationKeys, verifyLoadedExport } from './verify.ts';
+
+/** `cocoa exports inspect FILE`: prints what the export holds, never its key data. */
+export async function inspectAction(
+  context: CliContext,
+  file: string,
+  options: { json?: boolean },
+): Promise<void> {
+  const summary = summariseExport(await loadExportFile(file));
+  if (options.json === true) {
+    context.print(JSON.stringify({ file, ...summary }, null, 2));
+    return;
+  }
+  for (const line of formatExportSummary(file, summary)) context.print(line);
+}
+
+/** `cocoa exports verify FILE --key PEM`: succeeds only when one of the keys verifies it. */
+export async function verifyAction(
+  context: CliContext,
+  file: string,
+  options: { key: string[] },
+): Promise<void> {
+  const keys = await readVerificationKeys(options.key);
+  const loaded = await loadExportFile(file);
+  verifyLoadedExport(file, loaded, keys);
+  const names = keys.map((key) => key.path).join(', ');
+  context.print(`signature valid: ${file} verifies with ${names}`);
+}

@@ -1,0 +1,214 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ECDSA_P256_SHA256_OID, ReportType } from '@cocoa/protocol';
+import { buildSignedExportZip, sharedDataPath } from '@cocoa/protocol/node';
+import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+
+const CWA_DIR = sharedDataPath('exports', 'cwa-dev-2020-05-31');
+const CWA_ZIP = path.join(CWA_DIR, 'export.zip');
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cocoa-cli-exports-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('cocoa exports inspect', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('summarises the real Corona-Warn-App export', async () => {
+    const run = await runCocoa(['exports', 'inspect', CWA_ZIP]);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^region\s+DE$/m);
+    expect(run.stdout).toMatch(/^keys\s+24131 \(revised keys: 0\)$/m);
+    expect(run.stdout).toContain(`header          ${JSON.stringify('EK Export v1    ')}`);
+    expect(run.stdout).toMatch(/key id "262", version "v1", algorithm 1\.2\.840\.10045\.4\.3\.2/);
+  });
+
+  it('prints the same facts as JSON with --json', async () => {
+    const run = await runCocoa(['exports', 'inspect', '--json', CWA_ZIP]);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+
+    expect(run.code).toBe(0);
+    expect(summary).toMatchObject({ region: 'DE', keyCount: 24131, container: 'zip' });
+    expect(summary.signatures).toEqual([
+      expect.objectContaining({
+        info: expect.objectContaining({ verificationKeyId: '262', verificationKeyVersion: 'v1' }),
+      }),
+    ]);
+    expect(new Date((summary.startTimestamp as number) * 1000).toISOString()).toMatch(/^2020-05-3/);
+  });
+
+  it('reads a bare export.bin and says it carries no signature', async () => {
+    const bin = sharedDataPath('exports', 'google-internals-sample', 'export-unsigned.bin');
+    const run = await runCocoa(['exports', 'inspect', bin]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^keys\s+110 /m);
+    expect(run.stdout).toMatch(/^signatures\s+none/m);
+  });
+
+  it.each([
+    ['a missing file', () => path.join(dir, 'missing.zip'), 'FILE_NOT_FOUND', /does not exist/],
+    ['a directory', () => dir, 'NOT_A_FILE', /is a directory/],
+    ['a file that is not an export', () => notAnExport(), 'NOT_AN_EXPORT', /neither an export/],
+  ])('fails with one clear line for %s', async (_name, file, code, message) => {
+    const run = await runCocoa(['exports', 'inspect', await file()]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`cocoa: error ${code}: `);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a damaged zip with the protocol error code', async () => {
+    const damaged = path.join(dir, 'damaged.zip');
+    const zip = await readFile(CWA_ZIP);
+    await writeFile(damaged, zip.subarray(0, 200));
+
+    const run = await runCocoa(['exports', 'inspect', damaged]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error [A-Z_]+: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('verifies a file signed with freshly generated keys and rejects another key', async () => {
+    const keysDir = path.join(dir, 'keys');
+    const generated = await runCocoa(['keys', 'generate', '--out', keysDir]);
+    expect(generated.code).toBe(0);
+
+    const privatePath = path.join(keysDir, 'export-signing-private.pem');
+    const publicPath = path.join(keysDir, 'export-signing-public.pem');
+    expect((await stat(privatePath)).mode & 0o777).toBe(0o600);
+    expect((await stat(publicPath)).mode & 0o777).toBe(0o644);
+
+    const zipPath = path.join(dir, 'signed.zip');
+    await writeFile(zipPath, await signedZip(await readFile(privatePath, 'utf8')));
+
+    const good = await runCocoa(['exports', 'verify', zipPath, '--key', publicPath]);
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('signature valid');
+
+    const otherKey = path.join(CWA_DIR, 'dev-public.pem');
+    const bad = await runCocoa(['exports', 'verify', zipPath, '--key', otherKey]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('cocoa: error EXPORT_SIGNATURE_INVALID: ');
+    expect(bad.stderr).toContain('does not verify with');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to overwrite an existing key pair unless --force is given', async () => {
+    const keysDir = path.join(dir, 'keys-twice');
+    expect((await runCocoa(['keys', 'generate', '--out', keysDir])).code).toBe(0);
+    const privatePath = path.join(keysDir, 'export-signing-private.pem');
+    const before = await readFile(privatePath, 'utf8');
+
+    const again = await runCocoa(['keys', 'generate', '--out', keysDir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('cocoa: error FILE_EXISTS: ');
+    expect(await readFile(privatePath, 'utf8')).toBe(before);
+
+    const forced = await runCocoa(['keys', 'generate', '--out', keysDir, '--force']);
+    expect(forced.code).toBe(0);
+    expect(await readFile(privatePath, 'utf8')).not.toBe(before);
+    expect((await stat(privatePath)).mode & 0o777).toBe(0o600);
+  });
+
+  it('verifies the real CWA export with its development key but not the production key', async () => {
+    const dev = await runCocoa([
+      'exports',
+      'verify',
+      CWA_ZIP,
+      '--key',
+      path.join(CWA_DIR, 'dev-public.pem'),
+    ]);
+    expect(dev.code).toBe(0);
+
+    const prod = await runCocoa([
+      'exports',
+      'verify',
+      CWA_ZIP,
+      '--key',
+      path.join(CWA_DIR, 'prod-public.pem'),
+    ]);
+    expect(prod.code).toBe(1);
+    expect(prod.stderr).toContain('EXPORT_SIGNATURE_INVALID');
+  });
+
+  it.each([
+    ['no --key flag', () => ['exports', 'verify', CWA_ZIP], 2, /required option '--key/],
+    [
+      'a private key instead of a public one',
+      async () => ['exports', 'verify', CWA_ZIP, '--key', await privateKeyFile()],
+      1,
+      /PRIVATE_KEY_GIVEN: .*pass the public key/,
+    ],
+    [
+      'a key file that is not PEM',
+      async () => ['exports', 'verify', CWA_ZIP, '--key', await notAnExport()],
+      1,
+      /NOT_A_PUBLIC_KEY/,
+    ],
+  ])('fails clearly for %s', async (_name, args, code, message) => {
+    const run = await runCocoa(await args());
+
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+async function notAnExport(): Promise<string> {
+  const file = path.join(dir, 'notes.txt');
+  await writeFile(file, 'just some text, not an export\n');
+  return file;
+}
+
+async function privateKeyFile(): Promise<string> {
+  const keysDir = path.join(dir, 'keys-private-given');
+  await runCocoa(['keys', 'generate', '--out', keysDir, '--force']);
+  return path.join(keysDir, 'export-signing-private.pem');
+}
+
+async function signedZip(privateKeyPem: string): Promise<Uint8Array> {
+  const nowSeconds = Math.floor(Date.UTC(2026, 0, 10) / 1000);
+  const keys = Array.from({ length: 3 }, (_, index) => ({
+    keyData: new Uint8Array(16).fill(index + 1),
+    rollingStartIntervalNumber: Math.floor(nowSeconds / 600 / 144) * 144 - 144 * (index + 1),
+    rollingPeriod: 144,
+    transmissionRiskLevel: 4,
+    reportType: ReportType.CONFIRMED_TEST,
+    daysSinceOnsetOfSymptoms: index,
+  }));
+  const info = {
+    verificationKeyVersion: 'v1',
+    verificationKeyId: '440',
+    signatureAlgorithm: ECDSA_P256_SHA256_OID,
+  };
+  return buildSignedExportZip(
+    {
+      startTimestamp: nowSeconds - 3600,
+      endTimestamp: nowSeconds,
+      region: '440',
+      batchNum: 1,
+      batchSize: 1,
+      signatureInfos: [info],
+      keys,
+      revisedKeys: [],
+    },
+    [{ privateKeyPem, info }],
+  );
+}

@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import type { CliContext } from './context.ts';
+import { registerDbCommand } from './commands/db.ts';
+import { registerExportsCommand } from './commands/exports.ts';
+import { registerKeysCommand } from './commands/keys.ts';
+import { registerServeCommands } from './commands/serve.ts';
+import { registerReplayCommand } from './commands/replay.ts';
+import { registerStaffCommand } from './commands/staff.ts';
+
+const DESCRIPTION =
+  'Run and inspect the contact-confirmation system: servers, app, simulation, replay, exports.';
+
+/** Builds the `cocoa` command tree; each command lives in its own module under `commands/`. */
+export function createProgram(context: CliContext): Command {
+  const program = new Command('cocoa')
+    .description(DESCRIPTION)
+    .version('0.1.0', '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .showHelpAfterError('(add --help to see how to use this command)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.print(text.replace(/\n$/, '')),
+      writeErr: (text) => context.note(text.replace(/\n$/, '')),
+    });
+
+  // Subcommands copy the settings above (exit override, output) when they are created.
+  registerServeCommands(program, context);
+  registerReplayCommand(program, context);
+  registerExportsCommand(program, context);
+  registerKeysCommand(program, context);
+  registerDbCommand(program, context);
+  registerStaffCommand(program, context);
+  return program;
+}

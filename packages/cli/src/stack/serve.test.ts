@@ -1,0 +1,169 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import { startServe } from '../testing/serve-process.ts';
+import type { ServeProcess } from '../testing/serve-process.ts';
+
+const FREE_PORTS = [
+  '--health-center-port',
+  '0',
+  '--notification-server-port',
+  '0',
+  '--app-port',
+  '0',
+];
+const NO_DB_ENV = { DATABASE_URL: undefined, HEALTH_CENTER_DATABASE_URL: undefined };
+
+let dataDir: string;
+let serve: ServeProcess | undefined;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'cocoa-cli-serve-'));
+});
+
+afterAll(async () => {
+  serve?.child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
+  it('starts all three parts on first run, answers, and stops cleanly on SIGTERM', async () => {
+    serve = await startServe(['--data-dir', dataDir, ...FREE_PORTS], NO_DB_ENV);
+    const { urls } = serve;
+
+    // First run: keys, secrets and the demo account were created and announced.
+    expect(serve.stdout()).toContain('first run               created signing keys');
+    expect(serve.demo?.username).toBe('demo');
+    expect(
+      (await stat(path.join(dataDir, 'keys', 'export-signing-private.pem'))).mode & 0o777,
+    ).toBe(0o600);
+    expect((await stat(path.join(dataDir, 'secrets.json'))).mode & 0o777).toBe(0o600);
+
+    const healthCenter = new URL(urls['health-center console'] ?? '');
+    const notificationServer = new URL(urls['notification server'] ?? '');
+    const app = new URL(urls.app ?? '');
+    expect(await fetchJson(new URL('/healthz', healthCenter))).toMatchObject({ status: 'ok' });
+    expect(await fetchJson(new URL('/healthz', notificationServer))).toMatchObject({
+      status: 'ok',
+    });
+
+    const page = await fetch(app);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root">|<script type="module"/);
+
+    // The app trusts the local signing key and reaches the notification server same-origin.
+    const config = (await fetchJson(new URL('/config.json', app))) as {
+      exportVerificationKeys: { pem: string }[];
+      region: string;
+    };
+    expect(config.region).toBe('440');
+    expect(config.exportVerificationKeys[0]?.pem).toContain('BEGIN PUBLIC KEY');
+    const proxied = await fetch(new URL('/exposure_configuration/configuration.json', app));
+    expect(proxied.status).toBe(200);
+
+    // The printed demo sign-in opens the console.
+    expect(await signIn(healthCenter, serve.demo?.username ?? '', serve.demo?.password ?? '')).toBe(
+      303,
+    );
+    expect(await signIn(healthCenter, serve.demo?.username ?? '', 'wrong password!!')).toBe(401);
+
+    serve.child.kill('SIGTERM');
+    const exit = await serve.exited;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(serve.stderr()).toContain('cocoa: stopped');
+    expect(serve.stderr()).not.toMatch(/\n\s+at /);
+    serve = undefined;
+  });
+
+  it('starts again on the same data directory with the same demo sign-in and no setup', async () => {
+    const before = await stat(path.join(dataDir, 'keys', 'export-signing-private.pem'));
+    serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], NO_DB_ENV);
+
+    expect(serve.stdout()).not.toContain('first run');
+    expect(serve.demo?.username).toBe('demo');
+    const after = await stat(path.join(dataDir, 'keys', 'export-signing-private.pem'));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+
+    serve.child.kill('SIGINT');
+    expect((await serve.exited).code).toBe(0);
+    serve = undefined;
+  });
+
+  it('publishes nothing with "exports run" when no keys were submitted', async () => {
+    const run = await runCocoa(['exports', 'run', '--data-dir', dataDir], { env: NO_DB_ENV });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('no new keys to publish');
+  });
+
+  it('says which flag to change when a port is taken', async () => {
+    const blocker = await listenSomewhere();
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = await runCocoa(
+        [
+          'serve',
+          '--data-dir',
+          dataDir,
+          '--no-build',
+          ...FREE_PORTS.slice(2),
+          '--health-center-port',
+          String(port),
+        ],
+        { env: NO_DB_ENV },
+      );
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`cocoa: error PORT_IN_USE: port ${port} on 127.0.0.1`);
+      expect(run.stderr).toContain('--health-center-port');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses --no-build when there is no app build yet', async () => {
+    const empty = path.join(dataDir, 'fresh');
+    const run = await runCocoa(['serve', '--data-dir', empty, '--no-build', ...FREE_PORTS], {
+      env: NO_DB_ENV,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error APP_NOT_BUILT: .*without --no-build/m);
+  });
+});
+
+async function fetchJson(url: URL): Promise<unknown> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+// Signs in through the console form the way a browser does: page, cookie, CSRF token, post.
+async function signIn(base: URL, username: string, password: string): Promise<number> {
+  const page = await fetch(new URL('/console/sign-in', base));
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const response = await fetch(new URL('/console/sign-in', base), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ _csrf: csrf, username, password }).toString(),
+  });
+  return response.status;
+}
+
+function listenSomewhere(): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}

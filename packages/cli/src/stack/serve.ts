@@ -1,0 +1,105 @@
+import { mkdir } from 'node:fs/promises';
+import type { ServeOptions } from '../commands/serve.ts';
+import type { CliContext } from '../context.ts';
+import { prepareAppBuild, startApp } from './app.ts';
+import { bannerLines } from './banner.ts';
+import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
+import type { DemoAccount } from './first-run.ts';
+import { healthCenterConfig } from './health-center.ts';
+import { notificationServerConfig } from './notification-server.ts';
+import { loadOrCreateSecrets } from './secrets.ts';
+import type { RunningService } from './service.ts';
+import { startHealthCenter, startNotificationServer } from './services.ts';
+import { httpUrl, resolveAddresses, resolveSettings } from './settings.ts';
+import { waitForStopSignal } from './signals.ts';
+
+/**
+ * `cocoa serve` / `cocoa demo`: prepares the data directory on first run (secrets, signing
+ * keys, tables, demo account), starts the three parts, prints where they are, and on SIGINT or
+ * SIGTERM stops them in reverse order so requests in flight finish and databases close cleanly.
+ */
+export async function serveAction(
+  context: CliContext,
+  options: ServeOptions,
+  mode: { logLevel: string },
+): Promise<void> {
+  const settings = resolveSettings(context, options);
+  const { layout } = settings;
+  await mkdir(layout.root, { recursive: true });
+
+  const firstRun: string[] = [];
+  const secrets = await loadOrCreateSecrets(layout.root);
+  if (await ensureSigningKeys(layout)) firstRun.push(`created signing keys in ${layout.keysDir}`);
+
+  // The build is the slowest step: do it before anything listens, so a failure stops early.
+  const distDir = await prepareAppBuild(context, settings, options.build);
+
+  const addresses = await resolveAddresses({
+    host: options.host,
+    healthCenterPort: options.healthCenterPort,
+    notificationServerPort: options.notificationServerPort,
+    appPort: options.appPort,
+  });
+  const { host } = addresses;
+  const urls = {
+    healthCenter: httpUrl(host, addresses.healthCenterPort),
+    notificationServer: httpUrl(host, addresses.notificationServerPort),
+    app: httpUrl(host, addresses.appPort),
+  };
+
+  const running: RunningService[] = [];
+  const stopAll = async () => {
+    for (const service of running.splice(0).reverse()) await service.close();
+  };
+
+  let demo: DemoAccount | undefined;
+  try {
+    const healthCenter = await startHealthCenter(
+      healthCenterConfig(context, settings, secrets, {
+        addresses: { host, port: addresses.healthCenterPort, appUrl: urls.app },
+        logLevel: mode.logLevel,
+      }),
+    );
+    running.push(healthCenter);
+
+    if (options.demoAccount) {
+      const result = await ensureDemoAccount(layout, healthCenter.app.createStaffAccount);
+      demo = result.account;
+      if (result.created) firstRun.push(`created the demo staff account "${demo.username}"`);
+    }
+
+    running.push(
+      await startNotificationServer(
+        notificationServerConfig(context, settings, secrets, {
+          addresses: {
+            host,
+            port: addresses.notificationServerPort,
+            url: urls.notificationServer,
+            healthCenterUrl: urls.healthCenter,
+          },
+          logLevel: mode.logLevel,
+        }),
+      ),
+    );
+
+    running.push(
+      await startApp(settings, {
+        host,
+        port: addresses.appPort,
+        notificationServerUrl: urls.notificationServer,
+        healthCenterUrl: urls.healthCenter,
+        distDir,
+      }),
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  for (const line of bannerLines(layout.root, running, demo, firstRun)) context.print(line);
+
+  const signal = await waitForStopSignal(() => process.exit(130));
+  context.note(`cocoa: ${signal} received, stopping`);
+  await stopAll();
+  context.note('cocoa: stopped');
+}
