@@ -98,41 +98,42 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
     return null;
   };
 
+  // Timers capture the time they fire at and schedule their successor at once: a fast-forwarded
+  // clock (Playwright's, or the simulator's) may run several timers before queued work starts,
+  // and the work must still carry the instant it belongs to.
+
   // Advertising: the RPI and AEM change at every 10-minute interval boundary.
-  const advertise = async (): Promise<void> => {
+  const advertise = async (atMs: number): Promise<void> => {
     if (!running || !settings.recording) return;
-    options.radio.advertise(await keys.serviceDataAt(clock.now()));
+    options.radio.advertise(await keys.serviceDataAt(atMs));
   };
   const scheduleRotate = (): void => {
     const now = clock.now();
     const next = (enIntervalNumber(now) + 1) * INTERVAL_MS;
     rotateTimer = clock.setTimeout(() => {
-      rotateTimer = null;
-      return exclusive(advertise).finally(() => {
-        if (running && settings.recording) scheduleRotate();
-      });
+      const at = clock.now();
+      scheduleRotate();
+      return exclusive(() => advertise(at));
     }, next - now);
   };
 
   // Scanning: a few seconds of readings about every 5 minutes, stored sealed.
-  const scan = async (): Promise<void> => {
+  const scan = async (atMs: number): Promise<void> => {
     if (!running || !settings.recording) return;
-    const now = clock.now();
-    const readings = await options.radio.scan(now);
+    const readings = await options.radio.scan(atMs);
     if (!settings.recording) return;
-    await sightings.record(now, readings);
+    await sightings.record(atMs, readings);
   };
   const scheduleScan = (delayMs: number): void => {
     scanTimer = clock.setTimeout(() => {
-      scanTimer = null;
-      return exclusive(scan).finally(() => {
-        if (running && settings.recording) scheduleScan(SCAN_INTERVAL_MS);
-      });
+      const at = clock.now();
+      scheduleScan(SCAN_INTERVAL_MS);
+      return exclusive(() => scan(at));
     }, delayMs);
   };
 
   const startRadio = async (): Promise<void> => {
-    await advertise();
+    await advertise(clock.now());
     scheduleRotate();
     scheduleScan(0);
   };
@@ -178,13 +179,10 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
   };
   const scheduleCheck = (): void => {
     checkTimer = clock.setTimeout(() => {
-      checkTimer = null;
+      scheduleCheck();
       return exclusive(check)
         .catch(() => undefined)
-        .finally(() => {
-          emit();
-          if (running) scheduleCheck();
-        });
+        .finally(emit);
     }, options.checkIntervalMs ?? CHECK_INTERVAL_MS);
   };
 
@@ -194,12 +192,8 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
     if (mean <= 0) return;
     const delay = -Math.log(1 - random()) * mean;
     decoyTimer = clock.setTimeout(() => {
-      decoyTimer = null;
-      return sendDecoy()
-        .catch(() => undefined)
-        .finally(() => {
-          if (running) scheduleDecoy();
-        });
+      scheduleDecoy();
+      return sendDecoy().catch(() => undefined);
     }, delay);
   };
 
@@ -273,7 +267,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
             // Today's key ends now so it can be published (after its embargo); a fresh key
             // carries on for the rest of the day.
             await keys.releaseToday(clock.now());
-            await advertise();
+            await advertise(clock.now());
             return keys.keysForSubmission(clock.now());
           }),
         onProgress,
