@@ -28,6 +28,7 @@ import { runRetentionJob, type RetentionResult } from './retention/job.ts';
 import { submissionRoutes } from './submission/route.ts';
 import { createHttpVerifier, type Verifier } from './verification/client.ts';
 import { startSchedules } from './schedule.ts';
+import { trackInFlight } from './ops/in-flight.ts';
 
 /** How to build a server; only `config` is required. */
 export interface NotificationServerOptions {
@@ -125,7 +126,11 @@ export async function buildNotificationServerApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const schedules = startSchedules(config, { runExport, runRetention, logger });
+  const inFlight = trackInFlight(app);
   app.addHook('onClose', async () => {
+    // Requests already inside a handler finish (and store their keys) before the database
+    // goes away; new ones are refused with 503 by Fastify while closing.
+    await inFlight.drained();
     await schedules.stop();
     await db.close();
   });
