@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import {
+  issueProcessingNumber,
+  signInToConsole,
+  submitKeys,
+} from '../testing/registration-client.ts';
 import { startServe } from '../testing/serve-process.ts';
 import type { ServeProcess } from '../testing/serve-process.ts';
 
@@ -17,6 +22,8 @@ const FREE_PORTS = [
   '0',
 ];
 const NO_DB_ENV = { DATABASE_URL: undefined, HEALTH_CENTER_DATABASE_URL: undefined };
+// The test runs the export job itself, so the server's own timer must not race it.
+const SERVE_ENV = { ...NO_DB_ENV, NOTIFICATION_SERVER_EXPORT_SCHEDULE: 'false' };
 
 let dataDir: string;
 let serve: ServeProcess | undefined;
@@ -32,7 +39,7 @@ afterAll(async () => {
 
 describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
   it('starts all three parts on first run, answers, and stops cleanly on SIGTERM', async () => {
-    serve = await startServe(['--data-dir', dataDir, ...FREE_PORTS], NO_DB_ENV);
+    serve = await startServe(['--data-dir', dataDir, ...FREE_PORTS], SERVE_ENV);
     const { urls } = serve;
 
     // First run: keys, secrets and the demo account were created and announced.
@@ -65,11 +72,16 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     const proxied = await fetch(new URL('/exposure_configuration/configuration.json', app));
     expect(proxied.status).toBe(200);
 
-    // The printed demo sign-in opens the console.
-    expect(await signIn(healthCenter, serve.demo?.username ?? '', serve.demo?.password ?? '')).toBe(
-      303,
+    // The printed demo sign-in opens the console, where a processing number is issued; a
+    // phone then registers its keys with it through the app's origin.
+    const demo = serve.demo ?? { username: '', password: '' };
+    expect((await signInToConsole(healthCenter, demo.username, 'wrong password!!')).status).toBe(
+      401,
     );
-    expect(await signIn(healthCenter, serve.demo?.username ?? '', 'wrong password!!')).toBe(401);
+    const session = await signInToConsole(healthCenter, demo.username, demo.password);
+    expect(session.status).toBe(303);
+    const processingNumber = await issueProcessingNumber(healthCenter, session.cookie);
+    expect([200, 204]).toContain(await submitKeys(app, processingNumber));
 
     serve.child.kill('SIGTERM');
     const exit = await serve.exited;
@@ -81,7 +93,7 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
 
   it('starts again on the same data directory with the same demo sign-in and no setup', async () => {
     const before = await stat(path.join(dataDir, 'keys', 'export-signing-private.pem'));
-    serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], NO_DB_ENV);
+    serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], SERVE_ENV);
 
     expect(serve.stdout()).not.toContain('first run');
     expect(serve.demo?.username).toBe('demo');
@@ -93,12 +105,28 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     serve = undefined;
   });
 
-  it('publishes nothing with "exports run" when no keys were submitted', async () => {
+  it('publishes the submitted keys once with "exports run", in a file our key verifies', async () => {
     const run = await runCocoa(['exports', 'run', '--data-dir', dataDir], { env: NO_DB_ENV });
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no new keys to publish');
+    const published = /^published (\S+\.zip)\s+region 440\s+(\d+) keys/m.exec(run.stdout);
+    expect(published).not.toBeNull();
+    const file = published?.[1] ?? '';
+    expect(Number(published?.[2])).toBeGreaterThanOrEqual(3);
+
+    const inspect = await runCocoa(['exports', 'inspect', file]);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/^region\s+440$/m);
+    expect(inspect.stdout).toContain(`keys            ${published?.[2]} `);
+
+    const publicKey = path.join(dataDir, 'keys', 'export-signing-public.pem');
+    const verify = await runCocoa(['exports', 'verify', file, '--key', publicKey]);
+    expect(verify.code).toBe(0);
+
+    const again = await runCocoa(['exports', 'run', '--data-dir', dataDir], { env: NO_DB_ENV });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('no new keys to publish');
   });
 
   it('says which flag to change when a port is taken', async () => {
@@ -142,23 +170,6 @@ async function fetchJson(url: URL): Promise<unknown> {
   const response = await fetch(url);
   expect(response.status).toBe(200);
   return response.json();
-}
-
-// Signs in through the console form the way a browser does: page, cookie, CSRF token, post.
-async function signIn(base: URL, username: string, password: string): Promise<number> {
-  const page = await fetch(new URL('/console/sign-in', base));
-  const cookie = page.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const response = await fetch(new URL('/console/sign-in', base), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ _csrf: csrf, username, password }).toString(),
-  });
-  return response.status;
 }
 
 function listenSomewhere(): Promise<Server> {
