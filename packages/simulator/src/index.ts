@@ -19,3 +19,12 @@ export { loadScoringConfigFile, ConfigFileError } from './scoring-config-file.ts
 export { createRadioModel, type RadioModel, type LinkContext } from './radio/model.ts';
 export { FITTED_RADIO_CONSTANTS } from './radio/fitted-constants.ts';
 export type { RadioConstants, Carriage } from './radio/types.ts';
+export { runSimulation, SIMULATION_START_MS } from './sim/run.ts';
+export {
+  SimulationOptionError,
+  type SimulationOptions,
+  type SimulationProgress,
+} from './sim/options.ts';
+export type { SimulationReport, DayReport, Distribution } from './sim/report-types.ts';
+export { writeSimulationReport, type WrittenReport } from './report/write.ts';
+export { formatSimulationSummary } from './report/summary.ts';

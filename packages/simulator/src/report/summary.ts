@@ -1,0 +1,52 @@
+/** The terminal summary of a simulation report. */
+import { percent } from '../metrics.ts';
+import { markdownTable } from '../table.ts';
+import type { SimulationReport } from '../sim/report-types.ts';
+
+const n = (x: number | null) => (x === null ? '–' : String(x));
+
+/** A short text summary with the per-day table, for the terminal and `summary.txt`. */
+export function formatSimulationSummary(r: SimulationReport): string {
+  const o = r.overall;
+  const c = o.contactDays;
+  const p = r.parameters;
+  const lines = [
+    `Simulated ${p.phones} phones (${r.town.appUsers} with the app) for ${p.days} days, seed ${p.seed}, configuration: ${p.configuration}.`,
+    `Infected ${o.infected}; positive results ${o.positiveResults}; numbers issued ${o.numbersIssued}; registrations ${o.registrations.succeeded} of ${o.registrations.attempted}.`,
+    `Keys submitted ${o.keysSubmitted}; keys published ${o.keysPublished} (with padding) in ${o.exportFiles} export files; notifications ${o.notifications}.`,
+    `Contact days vs truth: TP ${c.truePositives}, FP ${c.falsePositives}, FN ${c.falseNegatives}, TN ${c.trueNegatives}; precision ${percent(o.precision)}, recall ${percent(o.recall)}.`,
+    `Positive result → notification: median ${n(o.notificationDelayHours.median)} h, p90 ${n(o.notificationDelayHours.p90)} h (${o.notificationDelayHours.count} notifications of people who met a registered positive).`,
+    `Export bytes downloaded per phone: mean ${n(o.exportBytesPerPhone.mean)}, max ${n(o.exportBytesPerPhone.max)}.`,
+    `Requests: ${Object.entries(r.requests)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    `Run time ${r.runtime.wallSeconds} s, peak RSS ${r.runtime.peakRssMb} MB.`,
+    '',
+    markdownTable(
+      [
+        'date',
+        'new infections',
+        'positives',
+        'registrations',
+        'notifications',
+        'TP',
+        'FP',
+        'FN',
+        'TN',
+      ],
+      r.days.map((d) => [
+        d.date,
+        String(d.newInfections),
+        String(d.positiveResults),
+        String(d.registrations),
+        String(d.notifications),
+        String(d.contactDays.truePositives),
+        String(d.contactDays.falsePositives),
+        String(d.contactDays.falseNegatives),
+        String(d.contactDays.trueNegatives),
+      ]),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    ),
+  ];
+  return lines.join('\n');
+}

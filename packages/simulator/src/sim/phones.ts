@@ -1,0 +1,72 @@
+/**
+ * One real device engine per app user, on the shared event clock, the town radio, in-memory
+ * encrypted storage and HTTP to the simulated servers.
+ */
+import {
+  createDevice,
+  memoryKeyVault,
+  memoryStorage,
+  type Clock,
+  type ContactNotification,
+  type DeviceEngine,
+} from '@cocoa/device';
+import { nodeCryptoBackend } from '@cocoa/protocol/node';
+import {
+  DIAGNOSIS_PATH,
+  EXPOSURE_CONFIGURATION_PREFIX,
+  EXPORTS_PREFIX,
+} from '@cocoa/notification-server';
+import { labelled } from './random.ts';
+import { phoneFetch, type TrafficCounters } from './phone-fetch.ts';
+import type { SimulatedServers } from './servers.ts';
+import { townRadio, type Air } from './town-radio.ts';
+
+/** Calibrated TX power of every simulated phone (a mid-range Android value). */
+export const SIMULATED_TX_POWER_DBM = -25;
+
+/** Options shared by every phone. */
+export interface PhoneFleetOptions {
+  clock: Clock;
+  air: Air;
+  servers: SimulatedServers;
+  traffic: TrafficCounters;
+  seed: number;
+  checkIntervalMs: number;
+  onNotify: (person: number, notification: ContactNotification) => void;
+}
+
+/** Creates (not yet started) the engine of one app user. */
+export function createPhone(person: number, o: PhoneFleetOptions): DeviceEngine {
+  const ns = o.servers.notificationServerUrl;
+  return createDevice({
+    clock: o.clock,
+    storage: memoryStorage(),
+    vault: memoryKeyVault(),
+    radio: townRadio(o.air, person),
+    cryptoBackend: nodeCryptoBackend,
+    calibration: {
+      txPowerDbm: SIMULATED_TX_POWER_DBM,
+      rssiCorrection: 0,
+      calibrationConfidence: 3,
+    },
+    server: {
+      submissionUrl: `${ns}${DIAGNOSIS_PATH}`,
+      listUrl: `${ns}${EXPORTS_PREFIX}/440/list.json`,
+      exposureConfigurationUrl: `${ns}${EXPOSURE_CONFIGURATION_PREFIX}/configuration.json`,
+      riskCalculationConfigurationUrl: `${ns}${EXPOSURE_CONFIGURATION_PREFIX}/risk_calculation_configuration.json`,
+    },
+    verificationKeys: [{ pem: o.servers.publicKeyPem, keyId: '440', version: 'v1' }],
+    region: '440',
+    fetch: phoneFetch({
+      person,
+      exportOrigin: o.servers.exportOrigin,
+      serverUrl: ns,
+      now: () => o.clock.now(),
+      traffic: o.traffic,
+    }),
+    random: labelled(o.seed, person, 0, 23),
+    notify: (n) => o.onNotify(person, n),
+    checkIntervalMs: o.checkIntervalMs,
+    platform: 'simulation',
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * Runs a simulation: builds the town, starts the real servers, gives every app user a real
+ * device engine, and steps the town 5 minutes at a time — infections, tests, numbers issued
+ * through the health-center console, registrations through the phones, export runs and the
+ * phones' own scans and checks — then compares contact days with the ground truth.
+ */
+import { readFileSync } from 'node:fs';
+import type { DeviceEngine } from '@cocoa/device';
+import { createRadioModel } from '../radio/model.ts';
+import { loadScoringConfigFile } from '../scoring-config-file.ts';
+import { DEFAULT_EPIDEMIC, createEpidemic, type PositiveResult } from './epidemic.ts';
+import { createEventClock } from './event-clock.ts';
+import { buildReport, type RunRecord } from './evaluate.ts';
+import { resolveOptions, type SimulationOptions, type SimulationProgress } from './options.ts';
+import { emptyTraffic } from './phone-fetch.ts';
+import { createPhone, SIMULATED_TX_POWER_DBM } from './phones.ts';
+import { labelled } from './random.ts';
+import type { SimulationReport } from './report-types.ts';
+import { startServers } from './servers.ts';
+import { signInStaff } from './staff-client.ts';
+import { buildTown } from './town.ts';
+import { STEP_MINUTES, createWhereabouts } from './whereabouts.ts';
+
+/** The first simulated instant: a Monday, 00:00 UTC (09:00 in Japan). */
+export const SIMULATION_START_MS = Date.UTC(2026, 5, 1);
+const STEP_MS = STEP_MINUTES * 60_000;
+const STEPS_PER_HOUR = 60 / STEP_MINUTES;
+
+/** Runs one simulation and returns its report. */
+export async function runSimulation(
+  options: SimulationOptions = {},
+  hooks: { onProgress?: (p: SimulationProgress) => void } = {},
+): Promise<SimulationReport> {
+  const o = resolveOptions(options);
+  const wallStart = performance.now();
+  let peakRss = process.memoryUsage().rss;
+  const config = o.configFile ? loadScoringConfigFile(o.configFile) : undefined;
+  const risk = config
+    ? (config.exposureJson as Record<string, unknown>).risk_calculation_configuration
+    : undefined;
+
+  const town = buildTown(o.phones, o.adoption, o.seed);
+  const whereabouts = createWhereabouts(town, o.seed);
+  const hasApp = (p: number) => town.people[p]?.hasApp ?? false;
+  const epidemic = createEpidemic(o.phones, hasApp, whereabouts, o.seed, {
+    ...DEFAULT_EPIDEMIC,
+    initialInfectedShare: o.initialInfectedShare,
+  });
+  const clock = createEventClock(SIMULATION_START_MS);
+  const record: RunRecord = {
+    positives: [],
+    issued: new Map(),
+    registrations: new Map(),
+    notifications: [],
+    keysSubmitted: 0,
+    exportRuns: [],
+  };
+
+  // Processing numbers arrive by SMS; the phone number says whose they are.
+  const servers = await startServers({
+    now: () => clock.now(),
+    exportPeriodSeconds: o.exportPeriodHours * 3600,
+    ...(config ? { exposureConfigurationJson: readFileSync(o.configFile ?? '', 'utf8') } : {}),
+    ...(risk ? { riskCalculationJson: JSON.stringify(risk) } : {}),
+    onSms: (to, text) => {
+      const person = personOfPhoneNumber(to);
+      const number = /\b(\d{8})\b/.exec(text.replace(/number=/, ' '))?.[1];
+      if (person === undefined || !number) return;
+      // People open the app some minutes after the text arrives.
+      const delaySteps = 1 + Math.floor(labelled(o.seed, person, currentStep, 31)() * 9);
+      record.issued.set(person, {
+        number,
+        step: currentStep,
+        registerStep: currentStep + delaySteps,
+      });
+    },
+  });
+  let currentStep = 0;
+  const traffic = emptyTraffic();
+  const air = {
+    whereabouts,
+    model: createRadioModel(),
+    seed: o.seed,
+    startMs: SIMULATION_START_MS,
+    txPowerDbm: SIMULATED_TX_POWER_DBM,
+    advertising: new Map<number, Uint8Array>(),
+    readings: { count: 0 },
+  };
+
+  const engines = new Map<number, DeviceEngine>();
+  const pending: Promise<unknown>[] = [];
+  try {
+    const staff = await signInStaff(servers.healthCenterUrl, servers.staff);
+    const fleet = {
+      clock,
+      air,
+      servers,
+      traffic,
+      seed: o.seed,
+      checkIntervalMs: o.checkIntervalHours * 3_600_000,
+      onNotify: (person: number, n: { newContactDays: { dateMs: number }[] }) => {
+        record.notifications.push({
+          person,
+          step: currentStep,
+          days: n.newContactDays.map((d) => d.dateMs),
+        });
+        epidemic.notified(person, currentStep);
+      },
+    };
+    for (const p of town.people) if (p.hasApp) engines.set(p.id, createPhone(p.id, fleet));
+    // The app's consent screen is behind us: recording and notifications are on.
+    await Promise.all(
+      [...engines.values()].map(async (e) => {
+        await e.start();
+        await e.setRecording(true);
+        await e.setNotifications(true);
+      }),
+    );
+
+    const totalSteps = o.days * 24 * STEPS_PER_HOUR;
+    const exportEvery = o.exportPeriodHours * STEPS_PER_HOUR;
+    for (let step = 0; step < totalSteps; step++) {
+      currentStep = step;
+      await clock.advanceTo(SIMULATION_START_MS + step * STEP_MS);
+
+      for (const result of epidemic.step(step)) {
+        record.positives.push(result);
+        await issueNumber(staff, result, whereabouts.localTime);
+      }
+      for (const [person, issued] of record.issued) {
+        if (issued.registerStep !== step || record.registrations.has(person)) continue;
+        const engine = engines.get(person);
+        if (!engine || labelled(o.seed, person, 0, 29)() >= o.registrationShare) continue;
+        pending.push(register(engine, person, issued.number, step));
+      }
+      if (step > 0 && step % exportEvery === 0) {
+        const run = await servers.notificationServer.runExport();
+        record.exportRuns.push({
+          step,
+          files: run.files.length,
+          keys: run.files.reduce((s, f) => s + f.keyCount, 0),
+        });
+      }
+      if (step % STEPS_PER_HOUR === 0) {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        hooks.onProgress?.({
+          step,
+          totalSteps,
+          day: Math.floor(step / (24 * STEPS_PER_HOUR)),
+          infected: epidemic.infectedCount(),
+          positiveResults: record.positives.length,
+          registrations: record.registrations.size,
+          notifications: record.notifications.length,
+        });
+      }
+    }
+    await clock.advanceTo(SIMULATION_START_MS + totalSteps * STEP_MS);
+    await Promise.all(pending);
+
+    const finalDays = new Map<number, number[]>();
+    for (const [person, engine] of engines) {
+      finalDays.set(
+        person,
+        (await engine.contactDays()).map((d) => d.dateMs),
+      );
+    }
+    return buildReport({
+      options: o,
+      town,
+      epidemic,
+      record,
+      finalDays,
+      traffic,
+      staffRequests: staff.requests(),
+      verificationRequests: servers.verificationRequests(),
+      readings: air.readings.count,
+      startMs: SIMULATION_START_MS,
+      wallSeconds: (performance.now() - wallStart) / 1000,
+      peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
+    });
+  } finally {
+    await Promise.all([...engines.values()].map((e) => e.stop()));
+    await servers.close();
+  }
+
+  async function register(engine: DeviceEngine, person: number, number: string, step: number) {
+    const positive = record.positives.find((r) => r.person === person);
+    record.registrations.set(person, { step, ok: false, keys: 0 });
+    const onsetStep = positive?.onsetStep ?? positive?.testStep ?? step;
+    const result = await engine.register({
+      consent: true,
+      processingNumber: number,
+      hasSymptom: positive?.onsetStep !== undefined,
+      onsetOrTestDate: `${localDate(whereabouts.localTime(onsetStep).day)}T00:00:00+09:00`,
+    });
+    const ok = result.outcome === 'success';
+    record.registrations.set(person, {
+      step,
+      ok,
+      keys: ok && 'keysSent' in result ? result.keysSent : 0,
+    });
+    if (ok && 'keysSent' in result) record.keysSubmitted += result.keysSent;
+  }
+}
+
+/** Every person's phone number, `090` plus eight digits of the id (a fictitious block). */
+export function phoneNumberOf(person: number): string {
+  return `090${String(person).padStart(8, '0')}`;
+}
+
+function personOfPhoneNumber(e164: string): number | undefined {
+  const m = /^\+8190(\d{8})$/.exec(e164);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `YYYY-MM-DD` of a local day index (day 0 is the start's local date). */
+function localDate(day: number): string {
+  return new Date(SIMULATION_START_MS + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function issueNumber(
+  staff: Awaited<ReturnType<typeof signInStaff>>,
+  result: PositiveResult,
+  localTime: (step: number) => { day: number },
+): Promise<void> {
+  const onset =
+    result.onsetStep === undefined ? undefined : localDate(localTime(result.onsetStep).day);
+  await staff.issueNumber({
+    phoneNumber: phoneNumberOf(result.person),
+    testDate: localDate(localTime(result.testStep).day),
+    ...(onset && onset <= localDate(localTime(result.testStep).day) ? { onsetDate: onset } : {}),
+  });
+}
