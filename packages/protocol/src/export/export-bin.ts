@@ -1,15 +1,17 @@
 import { LimitError, ProtocolError } from '../errors.ts';
 import type { TemporaryExposureKey } from '../model.ts';
-import { readKey, writeKey } from './key.ts';
+import { checkKey, readKey, writeKey } from './key.ts';
 import { readSignatureInfo, writeSignatureInfo } from './signature-info.ts';
 import { EXPORT_HEADER, resolveLimits, type ExportBatch, type ExportLimits } from './types.ts';
 import {
   WireType,
   expectWireType,
   guardDecode,
+  toProtocolError,
   newReader,
   newWriter,
-  readField,
+  checkTag,
+  malformed,
   readFields,
   readFixed64,
   readString,
@@ -18,15 +20,24 @@ import {
 
 const MESSAGE = 'TemporaryExposureKeyExport';
 const HEADER_BYTES = new TextEncoder().encode(EXPORT_HEADER);
+const KEYS_TAG = (7 << 3) | WireType.LENGTH_DELIMITED;
 
-/** Compares key bytes so files list keys in byte order, which hides upload order. */
-function compareKeyData(a: TemporaryExposureKey, b: TemporaryExposureKey): number {
-  const length = Math.min(a.keyData.length, b.keyData.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (a.keyData[i] ?? 0) - (b.keyData[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return a.keyData.length - b.keyData.length;
+/**
+ * Checks every key, then orders them by key bytes: a file lists keys in byte order so it
+ * hides the order (and so the grouping) in which they were uploaded. Each key becomes a
+ * string of its bytes plus its position, so the engine's native string sort does the work
+ * and equal keys keep their order.
+ */
+function sortedByKeyData(keys: readonly TemporaryExposureKey[]): TemporaryExposureKey[] {
+  const sortable = keys.map((key, index) => {
+    checkKey(key);
+    return String.fromCharCode(...key.keyData, index >>> 16, index & 0xffff);
+  });
+  sortable.sort();
+  return sortable.map((entry) => {
+    const index = entry.charCodeAt(entry.length - 2) * 0x10000 + entry.charCodeAt(entry.length - 1);
+    return keys[index] as TemporaryExposureKey;
+  });
 }
 
 function invalidBatch(detail: string): never {
@@ -63,8 +74,8 @@ export function encodeExportBin(batch: ExportBatch): Uint8Array {
   writer.uint32((4 << 3) | WireType.VARINT).int32(batch.batchNum);
   writer.uint32((5 << 3) | WireType.VARINT).int32(batch.batchSize);
   for (const info of batch.signatureInfos) writeSignatureInfo(writer, 6, info);
-  for (const key of [...batch.keys].sort(compareKeyData)) writeKey(writer, 7, key);
-  for (const key of [...batch.revisedKeys].sort(compareKeyData)) writeKey(writer, 8, key);
+  for (const key of sortedByKeyData(batch.keys)) writeKey(writer, 7, key);
+  for (const key of sortedByKeyData(batch.revisedKeys)) writeKey(writer, 8, key);
 
   const body = writer.finish();
   const out = new Uint8Array(HEADER_BYTES.length + body.length);
@@ -195,7 +206,12 @@ export function* iterateExportKeys(
   let count = 0;
 
   while (reader.pos < reader.len) {
-    const key = guardDecode(MESSAGE, () => nextKey(reader));
+    let key: TemporaryExposureKey | undefined;
+    try {
+      key = nextKey(reader);
+    } catch (error) {
+      throw toProtocolError(MESSAGE, error);
+    }
     if (key === undefined) continue;
     if (++count > resolved.maxKeys) tooManyKeys(resolved.maxKeys);
     yield key;
@@ -204,12 +220,11 @@ export function* iterateExportKeys(
 
 /** Reads the next top-level field; returns it if it was a key, else skips it. */
 function nextKey(reader: WireReader): TemporaryExposureKey | undefined {
-  let key: TemporaryExposureKey | undefined;
-  readField(reader, reader.len, MESSAGE, (field, wireType) => {
-    if (field !== 7) return false;
-    expectWireType(MESSAGE, 'keys', wireType, WireType.LENGTH_DELIMITED);
-    key = readKey(reader, reader.len);
-    return true;
-  });
-  return key;
+  const tag = reader.uint32();
+  if (tag === KEYS_TAG) return readKey(reader, reader.len);
+  checkTag(MESSAGE, tag);
+  if (tag >>> 3 === 7) malformed(MESSAGE, `field keys has wire type ${tag & 7}`);
+  reader.skipType(tag & 7, 0, tag >>> 3);
+  if (reader.pos > reader.len) malformed(MESSAGE, 'a field runs past the end of the message');
+  return undefined;
 }

@@ -2,9 +2,9 @@ import { ProtocolError } from '../errors.ts';
 import type { ReportType, TemporaryExposureKey } from '../model.ts';
 import {
   WireType,
+  checkTag,
   embeddedEnd,
-  expectWireType,
-  readFields,
+  malformed,
   type WireReader,
   type WireWriter,
 } from './wire.ts';
@@ -70,61 +70,73 @@ export function writeKey(writer: WireWriter, field: number, key: TemporaryExposu
   writer.ldelim();
 }
 
+/** Tags (field << 3 | wire type) of the key fields, for a switch without closures. */
+const TAG = {
+  keyData: (1 << 3) | WireType.LENGTH_DELIMITED,
+  transmissionRiskLevel: (2 << 3) | WireType.VARINT,
+  rollingStart: (3 << 3) | WireType.VARINT,
+  rollingPeriod: (4 << 3) | WireType.VARINT,
+  reportType: (5 << 3) | WireType.VARINT,
+  daysSinceOnset: (6 << 3) | WireType.VARINT,
+} as const;
+const FIELD_NAMES = [
+  '',
+  'key_data',
+  'transmission_risk_level',
+  'rolling_start_interval_number',
+  'rolling_period',
+  'report_type',
+  'days_since_onset_of_symptoms',
+];
+
 /**
  * Reads one embedded key message whose length prefix is next in `reader`. Fields this
  * version does not know are skipped; a missing rolling_period means 144 (proto2 default).
+ * This runs once per published key (millions on a phone), so it switches on whole tags
+ * instead of going through the generic field walker.
  */
 export function readKey(reader: WireReader, end: number): TemporaryExposureKey {
   const stop = embeddedEnd(reader, end, MESSAGE);
-  const key: Partial<TemporaryExposureKey> = {};
+  let keyData: Uint8Array | undefined;
+  let start: number | undefined;
+  let period = DEFAULT_ROLLING_PERIOD;
+  let risk: number | undefined;
+  let type: number | undefined;
+  let onset: number | undefined;
 
-  readFields(reader, stop, MESSAGE, (field, wireType) => {
-    switch (field) {
-      case 1:
-        expectWireType(MESSAGE, 'key_data', wireType, WireType.LENGTH_DELIMITED);
-        key.keyData = new Uint8Array(reader.bytes());
-        return true;
-      case 2:
-        expectWireType(MESSAGE, 'transmission_risk_level', wireType, WireType.VARINT);
-        key.transmissionRiskLevel = reader.int32();
-        return true;
-      case 3:
-        expectWireType(MESSAGE, 'rolling_start_interval_number', wireType, WireType.VARINT);
-        key.rollingStartIntervalNumber = reader.int32();
-        return true;
-      case 4:
-        expectWireType(MESSAGE, 'rolling_period', wireType, WireType.VARINT);
-        key.rollingPeriod = reader.int32();
-        return true;
-      case 5:
-        expectWireType(MESSAGE, 'report_type', wireType, WireType.VARINT);
-        key.reportType = reader.int32() as ReportType;
-        return true;
-      case 6:
-        expectWireType(MESSAGE, 'days_since_onset_of_symptoms', wireType, WireType.VARINT);
-        key.daysSinceOnsetOfSymptoms = reader.sint32();
-        return true;
-      default:
-        return false;
-    }
-  });
-
-  if (key.keyData === undefined) invalidKey('key_data is missing');
-  if (key.rollingStartIntervalNumber === undefined) {
-    invalidKey('rolling_start_interval_number is missing');
+  while (reader.pos < stop) {
+    const tag = reader.uint32();
+    if (tag === TAG.keyData) keyData = new Uint8Array(reader.bytes());
+    else if (tag === TAG.rollingStart) start = reader.int32();
+    else if (tag === TAG.rollingPeriod) period = reader.int32();
+    else if (tag === TAG.transmissionRiskLevel) risk = reader.int32();
+    else if (tag === TAG.reportType) type = reader.int32();
+    else if (tag === TAG.daysSinceOnset) onset = reader.sint32();
+    else skipOther(reader, tag);
   }
-  const result: TemporaryExposureKey = {
-    keyData: key.keyData,
-    rollingStartIntervalNumber: key.rollingStartIntervalNumber,
-    rollingPeriod: key.rollingPeriod ?? DEFAULT_ROLLING_PERIOD,
+  if (reader.pos > stop) malformed(MESSAGE, 'a field runs past the end of the message');
+
+  if (keyData === undefined) return invalidKey('key_data is missing');
+  if (start === undefined) return invalidKey('rolling_start_interval_number is missing');
+  const key: TemporaryExposureKey = {
+    keyData,
+    rollingStartIntervalNumber: start,
+    rollingPeriod: period,
   };
-  if (key.transmissionRiskLevel !== undefined) {
-    result.transmissionRiskLevel = key.transmissionRiskLevel;
+  if (risk !== undefined) key.transmissionRiskLevel = risk;
+  if (type !== undefined) key.reportType = type as ReportType;
+  if (onset !== undefined) key.daysSinceOnsetOfSymptoms = onset;
+  checkKey(key);
+  return key;
+}
+
+/** Skips an unknown field, refusing a known field that arrived with the wrong wire type. */
+function skipOther(reader: WireReader, tag: number): void {
+  const field = tag >>> 3;
+  const name = FIELD_NAMES[field];
+  if (name !== undefined && field !== 0) {
+    malformed(MESSAGE, `field ${name} has wire type ${tag & 7}`);
   }
-  if (key.reportType !== undefined) result.reportType = key.reportType;
-  if (key.daysSinceOnsetOfSymptoms !== undefined) {
-    result.daysSinceOnsetOfSymptoms = key.daysSinceOnsetOfSymptoms;
-  }
-  checkKey(result);
-  return result;
+  checkTag(MESSAGE, tag);
+  reader.skipType(tag & 7, 0, field);
 }

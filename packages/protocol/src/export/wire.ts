@@ -33,6 +33,13 @@ export function malformed(message: string, detail: string): never {
   throw new ProtocolError(PROTOBUF_MALFORMED, `${message}: ${detail}`);
 }
 
+/** Refuses field number 0 and the wire types no proto2 field of ours can use. */
+export function checkTag(message: string, tag: number): void {
+  const wireType = tag & 7;
+  if (tag >>> 3 === 0) malformed(message, 'field number 0');
+  if (wireType === 4 || wireType > 5) malformed(message, `invalid wire type ${wireType}`);
+}
+
 /**
  * Reads one field at the reader's position. `onField` consumes a field it knows and returns
  * true; anything else (retired or future fields) is skipped, which is how old files with
@@ -45,10 +52,9 @@ export function readField(
   onField: (field: number, wireType: number) => boolean,
 ): void {
   const tag = reader.uint32();
+  checkTag(message, tag);
   const field = tag >>> 3;
   const wireType = tag & 7;
-  if (field === 0) malformed(message, 'field number 0');
-  if (wireType === 4 || wireType > 5) malformed(message, `invalid wire type ${wireType}`);
   if (!onField(field, wireType)) reader.skipType(wireType, 0, field);
   if (reader.pos > end) malformed(message, 'a field runs past the end of the message');
 }
@@ -103,15 +109,20 @@ export function readFixed64(reader: WireReader, message: string, name: string): 
 }
 
 /**
- * Runs a decoding step and turns the library's RangeError/Error (truncated input, bad
- * varint, nesting too deep) into the stable ProtocolError callers branch on.
+ * Turns the library's RangeError/Error (truncated input, bad varint, nesting too deep) into
+ * the stable ProtocolError callers branch on; ProtocolErrors pass through unchanged.
  */
+export function toProtocolError(message: string, error: unknown): ProtocolError {
+  if (error instanceof ProtocolError) return error;
+  const detail = error instanceof Error ? error.message : 'unreadable input';
+  return new ProtocolError(PROTOBUF_MALFORMED, `${message}: ${detail}`, { cause: error });
+}
+
+/** Runs a decoding step, reporting any failure as a ProtocolError. */
 export function guardDecode<T>(message: string, step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof ProtocolError) throw error;
-    const detail = error instanceof Error ? error.message : 'unreadable input';
-    throw new ProtocolError(PROTOBUF_MALFORMED, `${message}: ${detail}`, { cause: error });
+    throw toProtocolError(message, error);
   }
 }
