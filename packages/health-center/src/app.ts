@@ -12,6 +12,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { HealthCenterConfig } from './config.ts';
 import { registerSignInRoutes, registerSignOutRoute, consoleGuard } from './console/auth-routes.ts';
 import { STYLE_SOURCE } from './console/html.ts';
+import { registerLookupRoutes } from './console/lookup-routes.ts';
 import { registerNumberRoutes } from './console/number-routes.ts';
 import { errorPage } from './console/pages.ts';
 import { requestLocale } from './console/request.ts';
@@ -141,6 +142,7 @@ export async function buildHealthCenterApp(
     scope.addHook('preHandler', consoleGuard(ctx));
     registerSignOutRoute(scope, ctx);
     registerNumberRoutes(scope, ctx);
+    registerLookupRoutes(scope, ctx);
   });
 
   const stopPurge =

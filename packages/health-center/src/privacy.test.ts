@@ -73,6 +73,8 @@ describe('logs of a full run', () => {
     await client.post(`/console/numbers/${bounced.id}/revoke`, {});
     await test.app.server.inject({ method: 'GET', url: `/console/numbers/${resentNumber}` });
     await test.app.server.inject({ method: 'GET', url: `/nowhere?number=${resentNumber}` });
+    await client.post('/console/lookup', { processingNumber: resentNumber });
+    await client.post('/console/lookup', { processingNumber: `${resentNumber}x` });
     await client.get('/console/outbox');
     await client.post('/console/sign-out', {});
     test.clock.now += 2 * 86_400_000;

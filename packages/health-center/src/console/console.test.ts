@@ -260,3 +260,50 @@ describe('console when delivery fails', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
   });
 });
+
+describe('looking a number up by its digits', () => {
+  let location: TestDatabaseLocation;
+  let test: TestApp;
+  let client: ConsoleClient;
+
+  beforeAll(async () => {
+    location = await createTestDatabase('postgres');
+    test = await startTestApp(location);
+    client = new ConsoleClient(test.app);
+    await client.signIn();
+  });
+
+  afterAll(async () => {
+    await test.app.close();
+    await location.dispose();
+  });
+
+  it('finds a live number typed with full-width digits and a hyphen', async () => {
+    const { processingNumber, id } = await issueThroughConsole(client);
+    const typed = [...processingNumber]
+      .map((digit) => String.fromCharCode(0xff10 + Number(digit)))
+      .join('')
+      .replace(/^(.{4})/, '$1－');
+    await client.get('/console/lookup');
+    const response = await client.post('/console/lookup', { processingNumber: typed });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/console/numbers/${id}`);
+  });
+
+  it('says a used number is gone', async () => {
+    const { processingNumber } = await issueThroughConsole(client);
+    expect(await verifyResult(test.app, processingNumber)).toBe('valid');
+    const response = await client.post('/console/lookup', { processingNumber });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('使用済み、取り消し済み');
+  });
+
+  it.each([['1234567'], ['123456789'], ['1234abcd'], ['1234567🙂'], ['1234\n5678']])(
+    'refuses %j with the processing-number error',
+    async (processingNumber) => {
+      const response = await client.post('/console/lookup', { processingNumber });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('処理番号は8桁の数字で入力してください');
+    },
+  );
+});

@@ -122,6 +122,7 @@ export function issuePage(
       </select>
       <button type="submit">${t.issue.submit}</button>
     </form>
+    <p><a href="/console/lookup">${t.lookup.link}</a></p>
     ${showOutboxLink ? html`<p><a href="/console/outbox">${t.outbox.title}</a></p>` : ''}`;
   return layout({ locale, title: t.issue.title, csrfToken, path: '/console' }, body);
 }
@@ -185,6 +186,29 @@ export function numberPage(
     </form>
     ${back}`;
   return layout({ locale, title, csrfToken, path: `/console/numbers/${view.id}` }, body);
+}
+
+/** Form to look a number up by its digits, for when the person reads it out. */
+export function lookupPage(locale: Locale, csrfToken: string, value = '', error?: string): string {
+  const t = textsFor(locale);
+  const body = html`<p>${t.lookup.intro}</p>
+    ${errorBox(error)}
+    <form method="post" action="/console/lookup">
+      <input type="hidden" name="_csrf" value="${csrfToken}" />
+      <label for="processingNumber">${t.lookup.numberLabel}</label>
+      <input
+        type="text"
+        id="processingNumber"
+        name="processingNumber"
+        inputmode="numeric"
+        autocomplete="off"
+        value="${value}"
+        required
+      />
+      <button type="submit">${t.lookup.submit}</button>
+    </form>
+    <p><a href="/console">${t.result.backToIssue}</a></p>`;
+  return layout({ locale, title: t.lookup.title, csrfToken, path: '/console/lookup' }, body);
 }
 
 /** The development outbox, newest message first. */

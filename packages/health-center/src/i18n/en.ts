@@ -57,6 +57,15 @@ export const en: Texts = {
     statusTitle: 'Processing number status',
     backToIssue: 'Back to issuing',
   },
+  lookup: {
+    title: 'Check or revoke a processing number',
+    intro:
+      'If the person reads their number to you, enter it here to see its status and to ' +
+      'revoke or re-send it.',
+    numberLabel: 'Processing number (8 digits)',
+    submit: 'Check',
+    link: 'Check or revoke a processing number',
+  },
   outbox: {
     title: 'Development outbox',
     intro: 'In development, SMS and e-mail are not sent but shown here.',

@@ -57,6 +57,14 @@ export const ja: Texts = {
     statusTitle: '処理番号の状況',
     backToIssue: '発行画面に戻る',
   },
+  lookup: {
+    title: '処理番号の確認・取り消し',
+    intro:
+      '本人から処理番号を聞き取った場合は、ここに入力すると状況を確認し、取り消しや再送ができます。',
+    numberLabel: '処理番号（8桁）',
+    submit: '確認する',
+    link: '処理番号を確認・取り消しする',
+  },
   outbox: {
     title: '開発用送信箱',
     intro: '開発環境では SMS とメールを実際には送らず、ここに表示します。',

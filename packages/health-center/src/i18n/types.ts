@@ -63,6 +63,13 @@ export interface Texts {
     statusTitle: string;
     backToIssue: string;
   };
+  lookup: {
+    title: string;
+    intro: string;
+    numberLabel: string;
+    submit: string;
+    link: string;
+  };
   outbox: {
     title: string;
     intro: string;

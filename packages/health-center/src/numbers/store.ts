@@ -95,6 +95,16 @@ export class NumberStore {
     return row ?? null;
   }
 
+  /** Finds a stored number by its digits (live or expired but not yet purged). */
+  async findByNumber(processingNumber: string): Promise<ProcessingNumberRow | null> {
+    const row = await this.db
+      .selectFrom('processing_numbers')
+      .selectAll()
+      .where('number_hash', 'in', candidateHashes(this.keys, processingNumber))
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
   /** Records how delivery went, so the console can say so and offer a revoke. */
   async setDeliveryStatus(id: string, status: 'sent' | 'failed'): Promise<void> {
     await this.db
