@@ -214,3 +214,38 @@ describe('decodeExportBin on bad input', () => {
     expectCode(() => iterator.next(), 'EXPORT_PROTOBUF_MALFORMED');
   });
 });
+
+describe('error messages', () => {
+  it('never carry key material, whatever breaks', () => {
+    const secret = new Uint8Array([...'SECRETKEYBYTES!!'].map((c) => c.charCodeAt(0)));
+    const bytes = encodeExportBin({ ...baseBatch, keys: [key(1, { keyData: secret })] });
+    const forms = [
+      'SECRETKEYBYTES',
+      Array.from(secret, (b) => b.toString(16).padStart(2, '0')).join(''),
+      btoa(String.fromCharCode(...secret)),
+    ];
+    const messages: string[] = [];
+    for (let cut = 1; cut < bytes.length - 16; cut++) {
+      for (const decode of [decodeExportBin, (b: Uint8Array) => [...iterateExportKeys(b)]]) {
+        try {
+          decode(bytes.subarray(0, bytes.length - cut));
+        } catch (error) {
+          messages.push((error as Error).message, String((error as Error).cause ?? ''));
+        }
+      }
+    }
+    const shortKey = rawExport((w) =>
+      w
+        .uint32((7 << 3) | 2)
+        .fork()
+        .uint32((1 << 3) | 2)
+        .bytes(secret.subarray(0, 15))
+        .ldelim(),
+    );
+    messages.push(expectCode(() => decodeExportBin(shortKey), 'EXPORT_KEY_INVALID').message);
+    expect(messages.length).toBeGreaterThan(10);
+    for (const message of messages) {
+      for (const form of forms) expect(message).not.toContain(form);
+    }
+  });
+});
