@@ -129,6 +129,20 @@ describe.each(ENGINES)('console on %s', (engine) => {
     expect(await countNumbers(test.app)).toBe(before);
   });
 
+  it('shows an expired number as gone before the purge job removes it', async () => {
+    const { id } = await issueThroughConsole(client);
+    const start = test.clock.now;
+    try {
+      test.clock.now = start + 24 * 3600_000 + 1000;
+      await client.signIn();
+      const page = await client.get(`/console/numbers/${id}`);
+      expect(page.body).toContain('使用済み、取り消し済み、または期限切れ');
+    } finally {
+      test.clock.now = start;
+      await client.signIn();
+    }
+  });
+
   it('revokes an unused number', async () => {
     const { processingNumber, id } = await issueThroughConsole(client);
     const response = await client.post(`/console/numbers/${id}/revoke`, {});

@@ -59,8 +59,10 @@ export function registerNumberRoutes(app: FastifyInstance, ctx: HealthCenterCont
   app.get<{ Params: { id: string } }>('/console/numbers/:id', async (request, reply) => {
     const locale = requestLocale(request, reply, config);
     const row = UUID.test(request.params.id) ? await ctx.numbers.find(request.params.id) : null;
-    const view = row
-      ? { id: row.id, expiresAt: row.expires_at, deliveryStatus: row.delivery_status }
+    // An expired row waits for the purge job, but to staff it is already gone.
+    const live = row && row.expires_at > ctx.clock() ? row : null;
+    const view = live
+      ? { id: live.id, expiresAt: live.expires_at, deliveryStatus: live.delivery_status }
       : null;
     return sendHtml(reply, 200, numberPage(locale, config.timeZone, csrf(request), view));
   });
