@@ -18,6 +18,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // The bundle carries the EN crypto and protobuf code; one chunk keeps offline start simple.
+    chunkSizeWarningLimit: 1024,
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

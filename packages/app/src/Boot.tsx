@@ -13,6 +13,7 @@ import {
   PREFS_KEY,
   PrefsCorruptedError,
   resetPrefs,
+  savePrefs,
   type AppPrefs,
 } from './prefs.ts';
 import { currentProfile, profiled } from './profile.ts';
@@ -69,8 +70,10 @@ export function Boot() {
         <StartupProblem
           kind="prefs"
           onAction={() => {
-            // Only the app's own preferences are reset; the engine's records stay untouched.
+            // Only the app's own preferences are reset; the engine's records and its recording
+            // and notification settings stay untouched, so only consent is asked again.
             resetPrefs(window.localStorage, prefsKey);
+            savePrefs(window.localStorage, { ...DEFAULT_PREFS, onboarded: true }, prefsKey);
             void load();
           }}
         />

@@ -14,7 +14,7 @@ import { createBrowserDevice, type BrowserDevice } from './engine/browser-engine
 import { eraseBrowserStorage } from './engine/erase.ts';
 import { showLocalNotification } from './notify.ts';
 import { Layout } from './Layout.tsx';
-import { Onboarding } from './screens/Onboarding.tsx';
+import { Onboarding, type OnboardingMode } from './screens/Onboarding.tsx';
 import { StartupProblem } from './screens/StartupProblem.tsx';
 import { Screens } from './Screens.tsx';
 
@@ -58,11 +58,12 @@ export function Shell({ config, initialPrefs, profile, prefsKey }: ShellProps) {
       deviceRef.current = created;
       created.engine.onChange(setStatus);
       try {
-        await created.engine.start();
+        // Choices are saved before start so a "recording off" answer never records a scan.
         if (choices) {
           await created.engine.setRecording(choices.recording);
           await created.engine.setNotifications(choices.notifications);
         }
+        await created.engine.start();
         setStatus(created.engine.status());
         setDevice(created);
       } catch {
@@ -116,8 +117,14 @@ export function Shell({ config, initialPrefs, profile, prefsKey }: ShellProps) {
   return (
     <AppContext.Provider value={value}>
       <Layout showNav={ready}>
-        {ready ? <Screens /> : <Onboarding updateOnly={prefs.onboarded} />}
+        {ready ? <Screens /> : <Onboarding mode={onboardingMode(prefs)} />}
       </Layout>
     </AppContext.Provider>
   );
+}
+
+/** A first start, new document versions, or consent lost with damaged preferences. */
+function onboardingMode(prefs: AppPrefs): OnboardingMode {
+  if (!prefs.onboarded) return 'first';
+  return prefs.consent === null ? 'restored' : 'updated';
 }

@@ -10,10 +10,18 @@ export interface PageProps {
   children: ReactNode;
 }
 
+// The first screen after start-up keeps the browser's own focus; later screens move focus to
+// their heading so a screen reader announces the new page.
+let firstScreen = true;
+
 /** One screen with its focused heading. */
 export function Page({ title, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    if (firstScreen) {
+      firstScreen = false;
+      return;
+    }
     heading.current?.focus();
   }, [title]);
 

@@ -13,9 +13,16 @@ import { requestNotificationPermission } from '../notify.ts';
 
 type Step = 'intro' | 'consent' | 'permissions';
 
-/** The onboarding flow; `updateOnly` skips straight to consent for a returning person. */
-export function Onboarding({ updateOnly }: { updateOnly: boolean }) {
+/**
+ * Why onboarding runs: a first start (all steps), changed documents (consent with a notice),
+ * or preferences reset after damage (consent only; the engine kept its own settings).
+ */
+export type OnboardingMode = 'first' | 'updated' | 'restored';
+
+/** The onboarding flow; a returning person goes straight to consent. */
+export function Onboarding({ mode }: { mode: OnboardingMode }) {
   const { t } = useTranslation();
+  const updateOnly = mode !== 'first';
   const [step, setStep] = useState<Step>(updateOnly ? 'consent' : 'intro');
   const steps: Step[] = updateOnly ? ['consent'] : ['intro', 'consent', 'permissions'];
   const position = t('onboarding.step', { current: steps.indexOf(step) + 1, total: steps.length });
@@ -47,6 +54,7 @@ export function Onboarding({ updateOnly }: { updateOnly: boolean }) {
       <ConsentStep
         position={position}
         updateOnly={updateOnly}
+        showUpdated={mode === 'updated'}
         onDone={() => setStep('permissions')}
       />
     );
@@ -54,7 +62,12 @@ export function Onboarding({ updateOnly }: { updateOnly: boolean }) {
   return <PermissionsStep position={position} />;
 }
 
-function ConsentStep(props: { position: string; updateOnly: boolean; onDone(): void }) {
+function ConsentStep(props: {
+  position: string;
+  updateOnly: boolean;
+  showUpdated: boolean;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const { updatePrefs } = useApp();
   const [terms, setTerms] = useState(false);
@@ -69,7 +82,7 @@ function ConsentStep(props: { position: string; updateOnly: boolean; onDone(): v
   return (
     <Page title={t('onboarding.consentTitle')}>
       <p className="step">{props.position}</p>
-      {props.updateOnly ? (
+      {props.showUpdated ? (
         <p className="notice" role="status">
           {t('onboarding.consentUpdated')}
         </p>

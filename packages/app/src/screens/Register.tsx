@@ -30,8 +30,10 @@ export function Register({ prefilledNumber }: { prefilledNumber: string | null }
     date: localIsoDate(Date.now()),
   });
 
+  // The engine starts just after the app opens (for example from the SMS link).
+  if (!device) return <p role="status">{t('app.loading')}</p>;
+
   const submit = async (): Promise<void> => {
-    if (!device) return;
     setPhase({ name: 'sending' });
     const input: RegistrationInput = {
       consent: draft.consent,
