@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SimulationProgress } from './options.ts';
+import { SimulationOptionError, resolveOptions } from './options.ts';
+import type { SimulationReport } from './report-types.ts';
+import { runSimulation } from './run.ts';
+
+// A small town tuned so cases register early: every app user with a positive result
+// registers, and exports and checks run twice as often as by default.
+const SMALL = {
+  phones: 50,
+  days: 3,
+  seed: 3,
+  adoption: 0.9,
+  registrationShare: 1,
+  initialInfectedShare: 0.08,
+  exportPeriodHours: 6,
+  checkIntervalHours: 12,
+};
+
+describe('a small simulation through the real servers', () => {
+  let report: SimulationReport;
+  const progress: SimulationProgress[] = [];
+
+  beforeAll(async () => {
+    report = await runSimulation(SMALL, { onProgress: (p) => progress.push(p) });
+  }, 900_000);
+
+  it('issues numbers through the console, and phones register keys the server verifies', () => {
+    const o = report.overall;
+    expect(o.positiveResults).toBeGreaterThan(0);
+    expect(o.numbersIssued).toBe(o.positiveResults);
+    expect(o.registrations.succeeded).toBeGreaterThan(0);
+    expect(report.requests.diagnosis).toBeGreaterThanOrEqual(o.registrations.succeeded);
+    expect(report.requests.verification).toBeGreaterThanOrEqual(o.registrations.succeeded);
+    expect(report.requests.staffConsole).toBeGreaterThan(o.numbersIssued);
+    expect(o.keysSubmitted).toBeGreaterThan(0);
+  });
+
+  it('publishes export files that every phone downloads and checks', () => {
+    const o = report.overall;
+    expect(o.exportFiles).toBeGreaterThan(0);
+    expect(o.keysPublished).toBeGreaterThanOrEqual(o.keysSubmitted);
+    expect(report.requests.exportFile).toBeGreaterThanOrEqual(report.town.appUsers);
+    expect(report.requests.list).toBeGreaterThan(report.town.appUsers);
+    expect(o.exportBytesPerPhone.count).toBe(report.town.appUsers);
+    expect(o.exportBytesPerPhone.mean).toBeGreaterThan(0);
+  });
+
+  it('notifies phones of contact days, most of them real close contacts', () => {
+    const o = report.overall;
+    expect(o.notifications).toBeGreaterThan(0);
+    expect(o.contactDays.truePositives).toBeGreaterThan(0);
+    expect(o.recall).toBeGreaterThan(0.5);
+    expect(o.notificationDelayHours.count).toBeGreaterThan(0);
+    expect(o.notificationDelayHours.median).toBeGreaterThan(0);
+    expect(o.radioReadings).toBeGreaterThan(10_000);
+  });
+
+  it('reports every day and every app user-day once', () => {
+    expect(report.days.map((d) => d.date)).toEqual(['2026-06-01', '2026-06-02', '2026-06-03']);
+    for (const d of report.days) {
+      const c = d.contactDays;
+      expect(c.truePositives + c.falsePositives + c.falseNegatives + c.trueNegatives).toBe(
+        report.town.appUsers,
+      );
+    }
+    expect(report.days.reduce((s, d) => s + d.notifications, 0)).toBe(report.overall.notifications);
+    expect(progress.at(-1)?.step).toBe(3 * 288 - 12);
+  });
+});
+
+describe('simulation options', () => {
+  it.each([
+    [{ phones: 1 }, 'phones'],
+    [{ days: 0 }, 'days'],
+    [{ adoption: 0 }, 'adoption'],
+    [{ exportPeriodHours: 5 }, 'export period'],
+  ])('refuses %j with a typed error', (options, what) => {
+    expect(() => resolveOptions(options)).toThrow(SimulationOptionError);
+    expect(() => resolveOptions(options)).toThrow(what);
+  });
+
+  it('defaults to 1,000 phones for 14 days with seed 1', () => {
+    expect(resolveOptions({})).toMatchObject({ phones: 1000, days: 14, seed: 1 });
+  });
+});
