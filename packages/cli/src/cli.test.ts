@@ -6,6 +6,7 @@ const COMMANDS = [
   [],
   ['serve'],
   ['demo'],
+  ['simulate'],
   ['replay'],
   ['exports'],
   ['exports', 'inspect'],
@@ -34,7 +35,7 @@ describe.concurrent('cocoa --help', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 
   it('lists every command at the top level', async () => {
     const run = await runCocoa(['--help']);
-    for (const name of ['serve', 'demo', 'replay', 'exports', 'keys', 'db', 'staff']) {
+    for (const name of ['serve', 'demo', 'simulate', 'replay', 'exports', 'keys', 'db', 'staff']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
   });
@@ -45,6 +46,7 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['an unknown flag', ['keys', 'generate', '--bogus'], /unknown option '--bogus'/],
     ['a missing argument', ['exports', 'inspect'], /missing required argument 'file'/],
+    ['a number that is not one', ['simulate', '--phones', 'many'], /expected a whole number/],
     ['a port out of range', ['serve', '--app-port', '70000'], /expected a whole number/],
     ['an unknown service', ['db', 'migrate', '--service', 'x'], /Allowed choices are/],
   ])('rejects %s with exit code 2 and advice', async (_name, args, message) => {

@@ -5,6 +5,7 @@ import { registerExportsCommand } from './commands/exports.ts';
 import { registerKeysCommand } from './commands/keys.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerReplayCommand } from './commands/replay.ts';
+import { registerSimulateCommand } from './commands/simulate.ts';
 import { registerStaffCommand } from './commands/staff.ts';
 
 const DESCRIPTION =
@@ -26,6 +27,7 @@ export function createProgram(context: CliContext): Command {
 
   // Subcommands copy the settings above (exit override, output) when they are created.
   registerServeCommands(program, context);
+  registerSimulateCommand(program, context);
   registerReplayCommand(program, context);
   registerExportsCommand(program, context);
   registerKeysCommand(program, context);

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+import { integerOption } from '../options.ts';
+
+/** Flags of `cocoa simulate`. */
+export interface SimulateOptions {
+  phones: number;
+  days: number;
+  seed: number;
+  config?: string;
+  out?: string;
+  dataDir?: string;
+}
+
+/** Adds `cocoa simulate`. */
+export function registerSimulateCommand(program: Command, context: CliContext): void {
+  program
+    .command('simulate')
+    .description(
+      'simulate a town of phones through the real servers and report notified contact days ' +
+        'against ground truth',
+    )
+    .option('--phones <n>', 'number of people with a phone', integerOption(2, 1_000_000), 1000)
+    .option('--days <n>', 'simulated days', integerOption(1, 60), 14)
+    .option(
+      '--seed <n>',
+      'random seed; the same seed gives the same town and report',
+      integerOption(0),
+      1,
+    )
+    .option(
+      '--config <file>',
+      "exposure configuration JSON to try instead of COCOA's production one",
+    )
+    .option(
+      '--out <dir>',
+      'directory for report.json and report.html (default: <data dir>/simulation)',
+    )
+    .option('--data-dir <dir>', 'data directory (env COCOA_DATA_DIR; default .var/)')
+    .action(async (options: SimulateOptions) => {
+      const { simulateAction } = await import('../simulation/simulate.ts');
+      await simulateAction(context, options);
+    });
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { runSimulation, writeSimulationReport } from '@cocoa/simulator';
+import type { SimulationReport } from '@cocoa/simulator';
+import type { SimulateOptions } from '../commands/simulate.ts';
+import type { CliContext } from '../context.ts';
+import { dataLayout, resolveDataDir } from '../data-dir.ts';
+import { CliError } from '../errors.ts';
+import { fileExists } from '../files.ts';
+import { startProgress } from '../progress.ts';
+
+/**
+ * `cocoa simulate`: runs a town of phones through the real servers with a progress bar, writes
+ * the JSON and HTML report, and prints a short summary of notified contact days.
+ */
+export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
+  if (options.config !== undefined && !(await fileExists(options.config))) {
+    throw new CliError(
+      'FILE_NOT_FOUND',
+      `configuration file ${options.config} does not exist; check the path`,
+    );
+  }
+  const outDir = path.resolve(
+    options.out ??
+      path.join(dataLayout(resolveDataDir(options.dataDir, context.env)).root, 'simulation'),
+  );
+
+  context.note(
+    `cocoa: simulating ${options.phones} phones for ${options.days} days (seed ${options.seed})`,
+  );
+  const progress = startProgress(context, 'simulating', 1);
+  let report: SimulationReport;
+  try {
+    report = await runSimulation(
+      {
+        phones: options.phones,
+        days: options.days,
+        seed: options.seed,
+        ...(options.config === undefined ? {} : { configFile: options.config }),
+      },
+      { onProgress: (p) => progress.update(p.step, p.totalSteps) },
+    );
+  } finally {
+    progress.stop();
+  }
+
+  const written = writeSimulationReport(report, outDir);
+  context.print(written.summaryText);
+  context.print('');
+  context.print(`report: ${written.json}, ${written.html} and ${written.summary}`);
+}
