@@ -41,32 +41,22 @@ export function checkTag(message: string, tag: number): void {
 }
 
 /**
- * Reads one field at the reader's position. `onField` consumes a field it knows and returns
- * true; anything else (retired or future fields) is skipped, which is how old files with
- * retired fields stay readable.
+ * Walks every field of one message between the reader's position and `end`. `onField`
+ * consumes a field it knows and returns true; anything else (retired or future fields) is
+ * skipped, which is how old files with retired fields stay readable.
  */
-export function readField(
-  reader: WireReader,
-  end: number,
-  message: string,
-  onField: (field: number, wireType: number) => boolean,
-): void {
-  const tag = reader.uint32();
-  checkTag(message, tag);
-  const field = tag >>> 3;
-  const wireType = tag & 7;
-  if (!onField(field, wireType)) reader.skipType(wireType, 0, field);
-  if (reader.pos > end) malformed(message, 'a field runs past the end of the message');
-}
-
-/** Walks every field of one message between the reader's position and `end`. */
 export function readFields(
   reader: WireReader,
   end: number,
   message: string,
   onField: (field: number, wireType: number) => boolean,
 ): void {
-  while (reader.pos < end) readField(reader, end, message, onField);
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    checkTag(message, tag);
+    if (!onField(tag >>> 3, tag & 7)) reader.skipType(tag & 7, 0, tag >>> 3);
+    if (reader.pos > end) malformed(message, 'a field runs past the end of the message');
+  }
 }
 
 /** Checks that a known field arrived with the wire type its declaration implies. */
