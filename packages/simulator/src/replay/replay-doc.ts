@@ -33,10 +33,12 @@ export function conclusion(r: ReplayResults): string {
 }
 
 /** The whole document. */
-export function replayDocument(r: ReplayResults, command: string): string {
+export function replayDocument(r: ReplayResults, folder: string): string {
   return `# Replay of real phone logs
 
-Produced by \`${command}\` (the same tables print in the terminal).
+The tables below are what \`npx tsx packages/cli/src/main.ts replay ${folder}\` prints; this
+page was written from the same replay by
+\`npx tsx packages/simulator/src/replay/replay-doc.ts ${folder}\`.
 
 ## What is replayed
 
@@ -78,7 +80,7 @@ if (isMain) {
   const folder = process.argv[2] ?? '../shared/data/en-logs/mitll-ua';
   const target = path.resolve(process.argv[3] ?? 'docs/replay.md');
   const results = replayLogs(folder);
-  const text = replayDocument(results, `npx tsx packages/cli/src/main.ts replay ${folder}`);
+  const text = replayDocument(results, folder);
   // Written beside the target and renamed, so an interrupted run leaves the old file intact.
   writeFileSync(`${target}.tmp`, text);
   renameSync(`${target}.tmp`, target);
