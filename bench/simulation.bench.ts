@@ -10,6 +10,7 @@ import type { BenchRow, BenchSuite } from './types.ts';
 const sizes = (process.env.SIM_BENCH_PHONES ?? '100,200,400').split(',').map(Number);
 const days = Number(process.env.SIM_BENCH_DAYS ?? '1');
 
+/** Runs one simulation per town size and reports its cost per radio reading. */
 export const run: BenchSuite = async () => {
   const rows: BenchRow[] = [];
   let baselinePerReading: number | undefined;
