@@ -84,6 +84,12 @@ export function createNearbyChannelRadio(options: NearbyChannelOptions): NearbyC
   };
   channel.postMessage({ type: 'hello', from: self } satisfies Announcement);
 
+  // A window closed without stopping its engine would otherwise linger as a phantom phone.
+  const leave = (): void => {
+    channel.postMessage({ type: 'bye', from: self } satisfies Announcement);
+  };
+  globalThis.addEventListener?.('pagehide', leave);
+
   return {
     advertise(serviceData) {
       current = serviceData ? serviceData.slice() : null;
@@ -112,6 +118,7 @@ export function createNearbyChannelRadio(options: NearbyChannelOptions): NearbyC
     close() {
       current = null;
       announce();
+      globalThis.removeEventListener?.('pagehide', leave);
       channel.close();
     },
   };
