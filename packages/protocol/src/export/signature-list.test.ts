@@ -58,6 +58,12 @@ describe('encodeSignatureList / decodeSignatureList', () => {
     );
   });
 
+  it('refuses batch numbers the format cannot carry', () => {
+    for (const batchNum of [0, 1.5, 2 ** 31]) {
+      expect(() => encodeSignatureList([{ ...entry, batchNum }])).toThrow(ProtocolError);
+    }
+  });
+
   it('refuses truncated input and oversized input', () => {
     const bytes = encodeSignatureList([entry]);
     for (let cut = 1; cut < bytes.length; cut++) {

@@ -22,6 +22,15 @@ export function encodeSignatureList(signatures: readonly TekSignature[]): Uint8A
     if (!(entry.signature instanceof Uint8Array) || entry.signature.length === 0) {
       throw new ProtocolError('EXPORT_SIGNATURE_MALFORMED', `${MESSAGE}: signature is empty`);
     }
+    const batchOk = [entry.batchNum, entry.batchSize].every(
+      (value) => Number.isInteger(value) && value >= 1 && value <= 0x7fffffff,
+    );
+    if (!batchOk) {
+      throw new ProtocolError(
+        'EXPORT_BATCH_INVALID',
+        `${MESSAGE}: batch fields must be int32 >= 1`,
+      );
+    }
     writer.uint32((1 << 3) | WireType.LENGTH_DELIMITED).fork();
     writeSignatureInfo(writer, 1, entry.signatureInfo);
     writer.uint32((2 << 3) | WireType.VARINT).int32(entry.batchNum);
