@@ -16,6 +16,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface NotificationDb {
   db: Kysely<NotificationDatabase>;
   dialect: Dialect;
+  /** PostgreSQL schema in use, when one was chosen. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ export function isPostgresUrl(url: string): boolean {
 export function openDatabase(url: string, options: { schema?: string } = {}): NotificationDb {
   const dialect: Dialect = isPostgresUrl(url) ? 'postgres' : 'sqlite';
   const db = dialect === 'postgres' ? openPostgres(url, options.schema) : openSqlite(url);
-  return { db, dialect, close: () => db.destroy() };
+  const schema = dialect === 'postgres' ? options.schema : undefined;
+  return { db, dialect, ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(url: string): Kysely<NotificationDatabase> {

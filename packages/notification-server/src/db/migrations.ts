@@ -66,6 +66,9 @@ export async function runMigrations(handle: NotificationDb): Promise<void> {
     provider,
     migrationTableName: 'ns_migrations',
     migrationLockTableName: 'ns_migrations_lock',
+    // Kysely looks for its own tables across every schema it can see; naming ours keeps
+    // deployments (and parallel test suites) in one PostgreSQL database apart.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
