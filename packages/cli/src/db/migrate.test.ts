@@ -2,12 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dropSchemas,
-  randomSchemaName,
-  tableNames,
-  TEST_POSTGRES_URL,
-} from '../testing/databases.ts';
+import { createFreshDatabase, tableNames } from '../testing/databases.ts';
+import type { FreshDatabase } from '../testing/databases.ts';
 import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
 
 const HEALTH_CENTER_TABLES = ['processing_numbers', 'staff_accounts', 'staff_sessions'];
@@ -70,17 +66,22 @@ describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 });
 
 describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
-  const schemas = [randomSchemaName('cli_hc'), randomSchemaName('cli_ns')];
-  const [healthCenterSchema = '', notificationSchema = ''] = schemas;
+  const healthCenterSchema = 'hc_records';
+  const notificationSchema = 'ns_records';
+  let database: FreshDatabase;
+
+  beforeAll(async () => {
+    database = await createFreshDatabase('cocoa_cli_migrate');
+  });
 
   afterAll(async () => {
-    await dropSchemas(schemas);
+    await database.drop();
   });
 
   it("creates each service's own schema and tables on a shared DATABASE_URL", async () => {
     const env = {
       ...noDbEnv(),
-      DATABASE_URL: TEST_POSTGRES_URL,
+      DATABASE_URL: database.url,
       HEALTH_CENTER_DATABASE_SCHEMA: healthCenterSchema,
       NOTIFICATION_SERVER_DATABASE_SCHEMA: notificationSchema,
     };
@@ -91,10 +92,10 @@ describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () 
     expect(run.stdout).toContain(`(schema ${healthCenterSchema})`);
     expect(run.stdout).toContain(`(schema ${notificationSchema})`);
     expect(run.stdout).not.toMatch(/cocoa_test:cocoa_test@/);
-    expect(await tableNames(TEST_POSTGRES_URL, healthCenterSchema)).toEqual(
+    expect(await tableNames(database.url, healthCenterSchema)).toEqual(
       expect.arrayContaining(HEALTH_CENTER_TABLES),
     );
-    expect(await tableNames(TEST_POSTGRES_URL, notificationSchema)).toEqual(
+    expect(await tableNames(database.url, notificationSchema)).toEqual(
       expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
     );
 

@@ -33,29 +33,34 @@ export async function ensureSigningKeys(layout: DataLayout): Promise<boolean> {
 /**
  * Returns the demo account, creating it with a random password on first run. The password is
  * kept in a 0600 file in the data directory so later runs can print it again; it only ever
- * opens the local demo console.
+ * opens the local demo console. The account is re-created from that file when the database is
+ * new (another `--database-url`, a deleted SQLite file).
  */
 export async function ensureDemoAccount(
   layout: DataLayout,
   create: (username: string, password: string) => Promise<unknown>,
 ): Promise<{ account: DemoAccount; created: boolean }> {
   const stored = await readDemoAccount(layout.demoAccount);
-  if (stored !== undefined) return { account: stored, created: false };
+  const account = stored ?? {
+    username: DEMO_USERNAME,
+    password: randomBytes(12).toString('base64url'),
+  };
 
-  const account = { username: DEMO_USERNAME, password: randomBytes(12).toString('base64url') };
   try {
     await create(account.username, account.password);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'USERNAME_TAKEN') {
-      throw new CliError(
-        'DEMO_ACCOUNT_LOST',
-        `the database has a "${DEMO_USERNAME}" account but ${layout.demoAccount} is gone; ` +
-          'start with --no-demo-account and add a staff account with "cocoa staff add"',
-      );
-    }
-    throw error;
+    if ((error as { code?: unknown }).code !== 'USERNAME_TAKEN') throw error;
+    if (stored !== undefined) return { account: stored, created: false };
+    throw new CliError(
+      'DEMO_ACCOUNT_LOST',
+      `the database has a "${DEMO_USERNAME}" account but ${layout.demoAccount} is gone; ` +
+        'start with --no-demo-account and add a staff account with "cocoa staff add"',
+    );
   }
-  await writeNewFile(layout.demoAccount, `${JSON.stringify(account)}\n`, { mode: 0o600 });
+
+  if (stored === undefined) {
+    await writeNewFile(layout.demoAccount, `${JSON.stringify(account)}\n`, { mode: 0o600 });
+  }
   return { account, created: true };
 }
 

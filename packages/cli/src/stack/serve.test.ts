@@ -4,6 +4,7 @@ import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFreshDatabase, tableNames } from '../testing/databases.ts';
 import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
 import {
   issueProcessingNumber,
@@ -127,6 +128,37 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     const again = await runCocoa(['exports', 'run', '--data-dir', dataDir], { env: NO_DB_ENV });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no new keys to publish');
+  });
+
+  it('runs on a shared PostgreSQL database, each service in a schema of its own', async () => {
+    const database = await createFreshDatabase('cocoa_cli_serve');
+    try {
+      serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], {
+        ...SERVE_ENV,
+        DATABASE_URL: database.url,
+      });
+      const healthCenter = new URL(serve.urls['health-center console'] ?? '');
+      const notificationServer = new URL(serve.urls['notification server'] ?? '');
+
+      // A new database gets the demo account again, with the password the data dir keeps.
+      expect(serve.stdout()).toContain('created the demo staff account');
+      expect(await fetchJson(new URL('/healthz', healthCenter))).toMatchObject({ status: 'ok' });
+      expect(await fetchJson(new URL('/healthz', notificationServer))).toMatchObject({
+        status: 'ok',
+      });
+      const demo = serve.demo ?? { username: '', password: '' };
+      expect((await signInToConsole(healthCenter, demo.username, demo.password)).status).toBe(303);
+      // Without per-service settings each service gets its default schema.
+      expect(await tableNames(database.url, 'health_center')).toContain('staff_accounts');
+      expect(await tableNames(database.url, 'notification_server')).toContain('exposure_keys');
+
+      serve.child.kill('SIGTERM');
+      expect((await serve.exited).code).toBe(0);
+      serve = undefined;
+    } finally {
+      serve?.child.kill('SIGKILL');
+      await database.drop();
+    }
   });
 
   it('says which flag to change when a port is taken', async () => {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { ServeOptions } from '../commands/serve.ts';
 import type { CliContext } from '../context.ts';
+import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
 import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
@@ -30,6 +31,11 @@ export async function serveAction(
   const firstRun: string[] = [];
   const secrets = await loadOrCreateSecrets(layout.root);
   if (await ensureSigningKeys(layout)) firstRun.push(`created signing keys in ${layout.keysDir}`);
+
+  // Migrating first creates each service's schema on a shared PostgreSQL database (the
+  // services create tables, not schemas) and reports an unreachable database in one line.
+  await migrateHealthCenter(settings.databases.healthCenter);
+  await migrateNotificationServer(settings.databases.notificationServer);
 
   // The build is the slowest step: do it before anything listens, so a failure stops early.
   const distDir = await prepareAppBuild(context, settings, options.build);
