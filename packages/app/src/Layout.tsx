@@ -30,7 +30,15 @@ export function Layout({ showNav, children }: { showNav: boolean; children: Reac
 
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash belongs to the router; move focus without changing the screen.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="header">
