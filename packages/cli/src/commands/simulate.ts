@@ -34,7 +34,7 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
     )
     .option(
       '--out <dir>',
-      'directory for report.json and report.html (default: <data dir>/simulation)',
+      'directory for report.json, report.html and summary.txt (default: <data dir>/simulation)',
     )
     .option('--data-dir <dir>', 'data directory (env COCOA_DATA_DIR; default .var/)')
     .action(async (options: SimulateOptions) => {
