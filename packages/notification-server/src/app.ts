@@ -15,6 +15,7 @@ import {
 } from './config/config.ts';
 import { openDatabase, type NotificationDb } from './db/connect.ts';
 import { runMigrations } from './db/migrations.ts';
+import { listJsonName, writeRegionIndex } from './export/index-files.ts';
 import { runExportJob, type ExportRunResult } from './export/job.ts';
 import {
   exposureConfigurationRoutes,
@@ -73,6 +74,13 @@ export async function buildNotificationServerApp(
   const db = openDatabase(config.databaseUrl, { schema: config.databaseSchema });
   await runMigrations(db);
   const store = options.store ?? createDirectoryBlobStore(config.export.blobDirectory);
+  // A new deployment has published nothing yet. Empty indexes let phones tell "nothing to
+  // download yet" apart from a broken server, which they must report as "cannot check".
+  for (const region of config.regions) {
+    if ((await store.get(listJsonName(region))) === null) {
+      await writeRegionIndex(db, { store, region, publicBaseUrl: config.export.publicBaseUrl });
+    }
+  }
   const metrics = createMetrics();
   const verifier = options.verifier ?? createHttpVerifier(config.verification);
   let maintenance = config.maintenance;

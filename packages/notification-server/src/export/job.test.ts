@@ -39,6 +39,15 @@ describe.each(ENGINES)('export job on %s', (engine) => {
     );
   }
 
+  it('serves empty indexes before anything is published, so phones can tell it from an error', async () => {
+    const list = await t.server.app.inject({ method: 'GET', url: '/exports/440/list.json' });
+    expect(list.statusCode).toBe(200);
+    expect(parseCocoaList(list.body)).toEqual([]);
+    const index = await t.server.app.inject({ method: 'GET', url: '/exports/440/index.txt' });
+    expect(index.statusCode).toBe(200);
+    expect(parseIndexTxt(index.body)).toEqual([]);
+  });
+
   it.each([
     [7, [3, 3, 1]],
     [6, [3, 3]],
