@@ -3,6 +3,7 @@ import { createManualClock } from './clock.ts';
 import { seededRandom } from './radio/path-loss.ts';
 import { createSimulatedMedium } from './radio/simulated.ts';
 import { createFakeBackend } from './testing/fake-backend.ts';
+import { memoryKeyVault, memoryStorage } from './storage/memory.ts';
 import { testPhone } from './testing/phones.ts';
 import type { DeviceStatus } from './types.ts';
 
@@ -111,5 +112,31 @@ describe('corrupted local storage', () => {
     await b.engine.start();
     expect(b.engine.status().recording).toBe(false);
     expect(await b.engine.contactDays()).toHaveLength(1);
+  });
+});
+
+describe('settings', () => {
+  it('keeps stored settings when a toggle comes before start', async () => {
+    const clock = createManualClock(START);
+    const medium = createSimulatedMedium({ random: seededRandom(4) });
+    const backend = createFakeBackend(clock);
+    const kept = { storage: memoryStorage(), vault: memoryKeyVault() };
+    const first = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1, kept);
+    await first.engine.start();
+    await first.engine.setRecording(true);
+    await first.engine.stop();
+    await clock.advance(DAY);
+
+    // The app may switch notifications on before the engine has read its storage.
+    const again = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1, kept);
+    await again.engine.setNotifications(true);
+    await again.engine.start();
+
+    expect(again.engine.status()).toMatchObject({
+      firstUseMs: START,
+      recording: true,
+      notifications: true,
+    });
+    await again.engine.stop();
   });
 });

@@ -47,6 +47,12 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
   };
 
   let settings: Settings = defaultSettings();
+  let settingsLoaded = false;
+  const readSettings = async (): Promise<Settings> => {
+    const loaded = await loadSettings(records);
+    settingsLoaded = true;
+    return loaded;
+  };
   let running = false;
   let scanTimer: TimerHandle | null = null;
   let rotateTimer: TimerHandle | null = null;
@@ -89,6 +95,9 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
   };
 
   const saveSettings = async (patch: Partial<Settings>): Promise<void> => {
+    // A toggle may come before start() has read the stored settings; writing defaults then
+    // would lose the first-use date, the last check and the last handled file.
+    if (!settingsLoaded) settings = await readSettings();
     settings = { ...settings, ...patch };
     await records.write(SETTINGS_RECORD, settings);
   };
@@ -206,7 +215,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
     async start() {
       if (running) return;
       await exclusive(async () => {
-        settings = await loadSettings(records);
+        settings = await readSettings();
         await records.sweep();
         running = true;
         if (settings.firstUseMs === null) await saveSettings({ firstUseMs: clock.now() });
@@ -284,6 +293,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
         await records.wipe();
         keys.forget();
         settings = defaultSettings();
+        settingsLoaded = true;
         if (running) await saveSettings({ firstUseMs: clock.now() });
       });
       emit();
@@ -292,7 +302,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
     async repairStorage() {
       await exclusive(async () => {
         await records.repair();
-        settings = await loadSettings(records);
+        settings = await readSettings();
         await saveSettings({});
       });
       emit();
