@@ -1,4 +1,4 @@
-import { access, readFile, writeFile, mkdir, chmod, rename, rm } from 'node:fs/promises';
+import { access, readFile, writeFile, mkdir, chmod, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './errors.ts';
 
@@ -26,7 +26,7 @@ export async function writeNewFile(
   options: { mode: number; overwrite?: boolean },
 ): Promise<void> {
   const { mode } = options;
-  await mkdir(path.dirname(filePath), { recursive: true });
+  await ensureDirectory(path.dirname(filePath));
 
   // Replacing removes the old file first, so the new content never inherits its looser mode.
   if (options.overwrite === true) await rm(filePath, { force: true });
@@ -45,6 +45,43 @@ export async function writeNewFile(
 
   // The umask may have cleared bits of `mode`; a private key must end up exactly 0600.
   await chmod(filePath, mode);
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir can retry
+ * forever on pseudo file systems such as /proc; this stops at the first refusal and says so.
+ */
+export async function ensureDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const info = await stat(current).catch((error: unknown) => {
+      if (errno(error) === 'ENOENT') return null;
+      throw fileError(error, current, 'output directory');
+    });
+    if (info !== null) {
+      if (!info.isDirectory()) {
+        throw new CliError(
+          'NOT_A_DIRECTORY',
+          `${current} is a file, not a directory; choose another directory`,
+        );
+      }
+      break;
+    }
+    missing.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+
+  for (const next of missing) {
+    try {
+      await mkdir(next);
+    } catch (error) {
+      if (errno(error) === 'EEXIST') continue;
+      throw new CliError(
+        'DIRECTORY_NOT_CREATED',
+        `cannot create directory ${next} (${errno(error) ?? 'unknown reason'}); choose another directory`,
+      );
+    }
+  }
 }
 
 function fileError(error: unknown, filePath: string, what: string): CliError {

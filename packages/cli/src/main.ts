@@ -4,6 +4,13 @@
 import { processContext } from './context.ts';
 import { runCli } from './run.ts';
 
+// A reader that stops early (`cocoa exports inspect FILE | head`) closes the pipe; that ends
+// the output, not the command's success.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const exitCode = await runCli(process.argv.slice(2), processContext());
 process.exitCode = exitCode;
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
+import { CliError, ExitCode } from '../errors.ts';
 
 /** Adds `cocoa keys generate`. */
 export function registerKeysCommand(program: Command, context: CliContext): void {
@@ -15,6 +16,14 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .option('--data-dir <dir>', 'data directory (env COCOA_DATA_DIR, default .var/)')
     .option('--force', 'replace existing files of the same name')
     .action(async (options: { out?: string; name: string; dataDir?: string; force?: boolean }) => {
+      // The prefix becomes part of a file name: no folders, no way out of --out.
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) {
+        throw new CliError(
+          'NAME_INVALID',
+          '--name must be 1–64 letters, digits, dots, hyphens or underscores, starting with a letter or digit',
+          { exitCode: ExitCode.USAGE },
+        );
+      }
       const { writeSigningKeyPair } = await import('../keys/write.ts');
       const dir = options.out ?? dataLayout(resolveDataDir(options.dataDir, context.env)).keysDir;
       const written = await writeSigningKeyPair(

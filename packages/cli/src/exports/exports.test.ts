@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECDSA_P256_SHA256_OID, ReportType } from '@cocoa/protocol';
 import { buildSignedExportZip, sharedDataPath } from '@cocoa/protocol/node';
-import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, runCocoa } from '../testing/run-cli.ts';
 
 const CWA_DIR = sharedDataPath('exports', 'cwa-dev-2020-05-31');
 const CWA_ZIP = path.join(CWA_DIR, 'export.zip');
@@ -108,6 +110,38 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
     expect(bad.stderr).toContain('cocoa: error EXPORT_SIGNATURE_INVALID: ');
     expect(bad.stderr).toContain('does not verify with');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [
+      'a directory that cannot be created',
+      ['--out', '/proc/cocoa-nope'],
+      1,
+      'DIRECTORY_NOT_CREATED',
+    ],
+    ['a file where the directory should be', ['--out', CWA_ZIP], 1, 'NOT_A_DIRECTORY'],
+    ['a name that leaves the directory', ['--name', '../escape'], 2, 'NAME_INVALID'],
+    ['a name with a folder in it', ['--name', 'a/b'], 2, 'NAME_INVALID'],
+    ['an empty name', ['--name', ''], 2, 'NAME_INVALID'],
+  ])('refuses %s with one clear line', async (_case, flags, exitCode, code) => {
+    const keysDir = path.join(dir, 'keys-refused');
+    const run = await runCocoa(['keys', 'generate', '--out', keysDir, ...flags]);
+    expect(run.code).toBe(exitCode);
+    expect(run.stderr).toContain(`cocoa: error ${code}: `);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(dir, 'escape-private.pem'))).toBe(false);
+  });
+
+  it('ends quietly when the reader of its output stops early', async () => {
+    const child = spawn(process.execPath, [COCOA_BIN, 'exports', 'inspect', CWA_ZIP], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('refuses to overwrite an existing key pair unless --force is given', async () => {
