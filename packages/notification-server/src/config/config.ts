@@ -21,7 +21,7 @@ export type SigningKeyConfig = z.infer<typeof signingKeySchema>;
 /** Everything the server needs to run, with the defaults of a single-machine deployment. */
 export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
-  port: z.number().int().min(0).max(65535).default(8081),
+  port: z.number().int().min(0).max(65535).default(8080),
   /** `postgres://…` for PostgreSQL; anything else is a SQLite file path (`:memory:` works). */
   databaseUrl: z.string().default('.var/notification-server.sqlite'),
   /** PostgreSQL schema to use (tests isolate themselves in one); default `public`. */
@@ -30,7 +30,7 @@ export const configSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
   verification: z.object({
-    /** Base URL of the health-center system, e.g. `http://127.0.0.1:8080`. */
+    /** Base URL of the health-center system, e.g. `http://127.0.0.1:8081`. */
     url: z.string().url(),
     /** Shared secret sent in `x-verification-secret`. */
     secret: z.string().min(1),
@@ -55,7 +55,7 @@ export const configSchema = z.object({
     /** Directory the default blob store writes to and serves from. */
     blobDirectory: z.string().default('.var/exports'),
     /** Public URL prefix of the blob root, used in `list.json`. */
-    publicBaseUrl: z.string().default('http://127.0.0.1:8081/exports'),
+    publicBaseUrl: z.string().default('http://127.0.0.1:8080/exports'),
     /** Run the export job on a timer inside the server. */
     schedule: z.boolean().default(true),
   }),
