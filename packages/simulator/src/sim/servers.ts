@@ -65,6 +65,9 @@ export async function startServers(options: ServerOptions): Promise<SimulatedSer
       ISSUE_RATE_GLOBAL: '1000000',
       VERIFY_RATE_PER_CLIENT: '1000000',
       VERIFY_RATE_GLOBAL: '1000000',
+      // The nurse signs in again whenever the console session has expired in simulated time,
+      // which can be many times in one real minute.
+      SIGN_IN_RATE: '1000000',
       LOG_LEVEL: 'silent',
     }),
     clock: options.now,
