@@ -140,3 +140,82 @@ describe('settings', () => {
     await again.engine.stop();
   });
 });
+
+describe('scans sealed in batches', () => {
+  const HOUR = 60 * 60_000;
+
+  /** A and B side by side for 25 minutes; B seals its scans hourly. */
+  async function side(bOptions = { sightingBatchMs: HOUR }) {
+    const clock = createManualClock(START);
+    const medium = createSimulatedMedium({ random: seededRandom(5) });
+    const backend = createFakeBackend(clock);
+    const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1);
+    const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, {}, 2, bOptions);
+    for (const phone of [a, b]) {
+      await phone.engine.start();
+      await phone.engine.setRecording(true);
+    }
+    await clock.advance(25 * 60_000);
+    const aRegisters = async () => {
+      await a.engine.register({
+        consent: true,
+        processingNumber: '12345678',
+        hasSymptom: false,
+        onsetOrTestDate: '2026-12-01T10:00:00+09:00',
+      });
+      backend.publish();
+    };
+    return { clock, a, b, aRegisters };
+  }
+
+  it('keeps scans in memory until the batch time has passed, and checks use them', async () => {
+    const { clock, b, aRegisters } = await side();
+    expect(await b.storage.keys('sightings/')).toEqual([]);
+    await aRegisters();
+    await b.engine.checkExposure();
+    expect(await b.engine.contactDays()).toHaveLength(1);
+
+    await clock.advance(HOUR);
+    const sealed = await b.storage.keys('sightings/');
+    expect(sealed).toHaveLength(1);
+    await clock.advance(HOUR);
+    expect(await b.storage.keys('sightings/')).toHaveLength(2);
+  });
+
+  it('seals waiting scans when stopped, and matches them after a restart', async () => {
+    const { b, aRegisters } = await side();
+    await b.engine.stop();
+    expect(await b.storage.keys('sightings/')).toHaveLength(1);
+    await aRegisters();
+    await b.engine.start();
+    await b.engine.checkExposure();
+    expect(await b.engine.contactDays()).toHaveLength(1);
+  });
+
+  it('seals waiting scans when recording is switched off', async () => {
+    const { b } = await side();
+    await b.engine.setRecording(false);
+    expect(await b.storage.keys('sightings/')).toHaveLength(1);
+  });
+
+  it('drops waiting scans with "delete all data"', async () => {
+    const { b, aRegisters } = await side();
+    await b.engine.deleteAllData();
+    await aRegisters();
+    await b.engine.checkExposure();
+    expect(await b.engine.contactDays()).toEqual([]);
+    await b.engine.stop();
+    expect(await b.storage.keys('sightings/')).toEqual([]);
+  });
+
+  it('finds the same contact day as a phone that seals every scan', async () => {
+    const batched = await side();
+    const direct = await side({ sightingBatchMs: 0 });
+    expect((await direct.b.storage.keys('sightings/')).length).toBeGreaterThan(4);
+    for (const s of [batched, direct]) {
+      await s.aRegisters();
+      await s.b.engine.checkExposure();
+    }
+    expect(await batched.b.engine.contactDays()).toEqual(await direct.b.engine.contactDays());
+  });
+});

@@ -32,7 +32,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
   const backend = options.cryptoBackend;
   const records = secureRecords(options.storage, options.vault);
   const keys = ownKeys(records, backend, options.calibration);
-  const sightings = sightingLog(records);
+  const sightings = sightingLog(records, { batchMs: options.sightingBatchMs ?? 0 });
   const contactDays = contactDayStore(records);
   const listeners = new Set<(status: DeviceStatus) => void>();
   const submission: SubmissionContext = {
@@ -217,6 +217,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
       await exclusive(async () => {
         settings = await readSettings();
         await records.sweep();
+        sightings.reload();
         running = true;
         if (settings.firstUseMs === null) await saveSettings({ firstUseMs: clock.now() });
         if (settings.recording) await startRadio();
@@ -232,7 +233,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
       stopRadio();
       checkTimer = clear(checkTimer);
       decoyTimer = clear(decoyTimer);
-      await exclusive(() => Promise.resolve());
+      await exclusive(() => sightings.flush());
       emit();
     },
 
@@ -245,6 +246,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
           await startRadio();
         } else {
           stopRadio();
+          await sightings.flush();
         }
       });
       emit();
@@ -292,6 +294,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
         stopRadio();
         await records.wipe();
         keys.forget();
+        sightings.forget();
         settings = defaultSettings();
         settingsLoaded = true;
         if (running) await saveSettings({ firstUseMs: clock.now() });
@@ -302,6 +305,7 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
     async repairStorage() {
       await exclusive(async () => {
         await records.repair();
+        sightings.reload();
         settings = await readSettings();
         await saveSettings({});
       });

@@ -38,7 +38,7 @@ export interface CheckContext {
   nowMs: number;
   /** `created` (ms) of the newest file already handled; 0 before the first check. */
   lastHandledCreatedMs: number;
-  sightings: () => Promise<Sighting[]>;
+  sightings: () => Promise<Iterable<Sighting>>;
 }
 
 /** The outcome of a check before it is merged into storage. */

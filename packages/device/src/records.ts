@@ -4,16 +4,21 @@
  * (so the app can offer a repair) instead of crashing the engine or touching other records.
  */
 import type { DeviceStorage, KeyVault } from './storage/storage.ts';
-import { openRecord, sealRecord } from './storage/record-crypto.ts';
+import { openBytes, openRecord, sealBytes, sealRecord } from './storage/record-crypto.ts';
 
 /** Typed access to sealed records. */
 export interface SecureRecords {
   /** The decoded record, `undefined` if absent; unreadable or invalid records are noted. */
   read<T>(name: string, check: (value: unknown) => value is T): Promise<T | undefined>;
   write(name: string, value: unknown): Promise<void>;
+  /** The decrypted bytes of a binary record, `undefined` if absent; unreadable ones are noted. */
+  readBytes(name: string): Promise<Uint8Array | undefined>;
+  writeBytes(name: string, value: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** Notes a record that decrypted but whose contents make no sense. */
+  markUnreadable(name: string): void;
   remove(names: readonly string[]): Promise<void>;
   list(prefix: string): Promise<string[]>;
-  /** Tries to open every record, so damage is reported before it is needed. */
+  /** Tries to decrypt every record, so damage is reported before it is needed. */
   sweep(): Promise<void>;
   /** Names of records found unreadable since the last repair. */
   unreadable(): ReadonlySet<string>;
@@ -43,6 +48,21 @@ export function secureRecords(storage: DeviceStorage, vault: KeyVault): SecureRe
       await storage.put(name, await sealRecord(await vault.getKey(), name, value));
       broken.delete(name);
     },
+    async readBytes(name) {
+      const bytes = await storage.get(name);
+      if (!bytes) return undefined;
+      const value = await openBytes(await vault.getKey(), name, bytes);
+      if (value === undefined) broken.add(name);
+      else broken.delete(name);
+      return value;
+    },
+    async writeBytes(name, value) {
+      await storage.put(name, await sealBytes(await vault.getKey(), name, value));
+      broken.delete(name);
+    },
+    markUnreadable(name) {
+      broken.add(name);
+    },
     async remove(names) {
       await storage.delete(names);
       for (const name of names) broken.delete(name);
@@ -52,7 +72,7 @@ export function secureRecords(storage: DeviceStorage, vault: KeyVault): SecureRe
       const key = await vault.getKey();
       for (const name of await storage.keys('')) {
         const bytes = await storage.get(name);
-        if (bytes && (await openRecord(key, name, bytes)) === undefined) broken.add(name);
+        if (bytes && (await openBytes(key, name, bytes)) === undefined) broken.add(name);
       }
     },
     unreadable: () => broken,

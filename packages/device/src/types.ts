@@ -79,6 +79,12 @@ export interface DeviceOptions {
   decoyMeanIntervalMs?: number;
   /** Time between automatic exposure checks. Default 4 hours. */
   checkIntervalMs?: number;
+  /**
+   * How long scans may wait in memory to be sealed together with later ones. Default 0: every
+   * scan is sealed at once, so nothing is lost if the app is killed. A simulation of many
+   * phones sets an hour, which saves most of the sealing work.
+   */
+  sightingBatchMs?: number;
 }
 
 /** Why the engine cannot vouch for the person's contact status right now. */

@@ -40,6 +40,11 @@ export interface NotificationServerOptions {
   verifier?: Verifier;
   /** Replaces the directory blob store (e.g. an object store). */
   store?: BlobStore;
+  /**
+   * How a decoy submission waits before its answer (default: a real timer). A simulation whose
+   * clock stands still while requests are open passes one that returns at once.
+   */
+  decoyWait?: (ms: number) => Promise<void>;
   /** Where JSON logs go (default stdout); or a ready logger. */
   logDestination?: DestinationStream;
   logger?: Logger;
@@ -127,6 +132,7 @@ export async function buildNotificationServerApp(
     isMaintenance: () => maintenance,
     rateLimit: config.rateLimit,
     responseBytes: config.responsePaddingBytes,
+    ...(options.decoyWait ? { decoyWait: options.decoyWait } : {}),
   });
   await app.register(blobRoutes, { store });
   await app.register(exposureConfigurationRoutes, { documents });

@@ -17,13 +17,17 @@ export function generateStorageKey(extractable: boolean): Promise<CryptoKey> {
 }
 
 /** Encrypts a JSON value as `iv ‖ ciphertext+tag`. */
-export async function sealRecord(
+export function sealRecord(key: CryptoKey, name: string, value: unknown): Promise<Uint8Array> {
+  return sealBytes(key, name, encoder.encode(JSON.stringify(value)));
+}
+
+/** Encrypts bytes as `iv ‖ ciphertext+tag`. */
+export async function sealBytes(
   key: CryptoKey,
   name: string,
-  value: unknown,
+  plain: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array> {
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = encoder.encode(JSON.stringify(value));
   const sealed = await globalThis.crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: encoder.encode(name) },
     key,
@@ -35,12 +39,27 @@ export async function sealRecord(
   return out;
 }
 
-/** Decrypts a record; returns `undefined` when it is damaged, foreign or unparseable. */
+/** Decrypts a JSON record; returns `undefined` when it is damaged, foreign or unparseable. */
 export async function openRecord(
   key: CryptoKey,
   name: string,
   bytes: Uint8Array,
 ): Promise<unknown> {
+  const plain = await openBytes(key, name, bytes);
+  if (plain === undefined) return undefined;
+  try {
+    return JSON.parse(decoder.decode(plain)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decrypts a record's bytes; returns `undefined` when it is damaged or foreign. */
+export async function openBytes(
+  key: CryptoKey,
+  name: string,
+  bytes: Uint8Array,
+): Promise<Uint8Array | undefined> {
   if (bytes.length <= IV_BYTES) return undefined;
   try {
     const plain = await globalThis.crypto.subtle.decrypt(
@@ -48,7 +67,7 @@ export async function openRecord(
       key,
       bytes.slice(IV_BYTES),
     );
-    return JSON.parse(decoder.decode(plain)) as unknown;
+    return new Uint8Array(plain);
   } catch {
     return undefined;
   }

@@ -210,3 +210,34 @@ describe.each(ENGINES)('decoy submissions on %s', (engine) => {
     expect(t.verification.asked).not.toContain('30000009');
   });
 });
+
+describe('the decoy wait', () => {
+  it('can be replaced, and is asked for about as long as a real submission', async () => {
+    const waits: number[] = [];
+    const t = await startTestServer(
+      'sqlite',
+      JUNE_4_15H,
+      {},
+      {
+        decoyWait: async (ms) => {
+          waits.push(ms);
+        },
+      },
+    );
+    try {
+      const chaff = await submit(
+        t.server,
+        submissionBody([keyBody(71, 2651904)], { verificationPayload: '30000010' }),
+        { 'x-chaff': '1' },
+      );
+      expect(chaff.status).toBe(200);
+      // Before any real submission the wait is the default 150 ms, ±10 %.
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThanOrEqual(135);
+      expect(waits[0]).toBeLessThanOrEqual(165);
+      expect(await storedKeys(t.server)).toHaveLength(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

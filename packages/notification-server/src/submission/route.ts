@@ -25,11 +25,14 @@ export interface SubmissionRouteOptions {
   isMaintenance: () => boolean;
   rateLimit: { max: number; windowMs: number };
   responseBytes: number;
+  /** Waits before a decoy's answer (default: `sleep`). */
+  decoyWait?: (ms: number) => Promise<void>;
 }
 
 /** Registers the submission route in its own scope (own body parser, limiter, errors). */
 export async function submissionRoutes(app: FastifyInstance, options: SubmissionRouteOptions) {
   const timing = new ChaffTiming();
+  const decoyWait = options.decoyWait ?? sleep;
   const send = (reply: FastifyReply, code: string, message: string) => {
     const status = code === 'OK' ? 200 : statusOf(code);
     if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
@@ -102,7 +105,7 @@ export async function submissionRoutes(app: FastifyInstance, options: Submission
     async (request, reply) => {
       if (request.headers[CHAFF_HEADER] !== undefined) {
         // Stores nothing; waits about as long as a real submission would have taken.
-        await sleep(timing.delayMs());
+        await decoyWait(timing.delayMs());
         options.metrics.submissions.inc({ outcome: 'chaff' });
         return send(reply, 'OK', 'keys accepted');
       }

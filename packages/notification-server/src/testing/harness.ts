@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { buildNotificationServerApp, type NotificationServer } from '../app.ts';
+import {
+  buildNotificationServerApp,
+  type NotificationServer,
+  type NotificationServerOptions,
+} from '../app.ts';
 import type { NotificationServerConfigInput } from '../config/config.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { startFakeVerification, type FakeVerification } from './fake-verification.ts';
@@ -45,6 +49,7 @@ export async function startTestServer(
   engine: TestDatabase['engine'],
   nowMs: number,
   overrides: TestConfigOverrides = {},
+  options: Pick<NotificationServerOptions, 'decoyWait'> = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const verification = await startFakeVerification();
@@ -61,6 +66,7 @@ export async function startTestServer(
 
   const { export: exportOverrides, ...rest } = overrides;
   const server = await buildNotificationServerApp({
+    ...options,
     now: () => clock.nowMs,
     logDestination,
     config: {
