@@ -63,7 +63,7 @@ export function createWhereabouts(town: Town, seed: number): Whereabouts {
     const places = new Map<number, Occupant[]>();
     placeByPerson.clear();
     for (const person of town.people) {
-      const segment = plans[person.id]?.find((s) => s[0] <= minute && minute < s[1]);
+      const segment = segmentAt(plans[person.id], minute);
       if (!segment) continue;
       const key = segment[2] * KIND_SPAN + segment[3];
       const position = positionIn(segment, person, step, day, minute, seed, town);
@@ -93,6 +93,12 @@ export function createWhereabouts(town: Town, seed: number): Whereabouts {
     },
     localTime,
   };
+}
+
+// Hot: once per person per step, so a plain loop rather than a closure per call.
+function segmentAt(plan: Segment[] | undefined, minute: number): Segment | undefined {
+  for (const s of plan ?? []) if (s[0] <= minute && minute < s[1]) return s;
+  return undefined;
 }
 
 /** A person's plan for one local day, as [from, to) minute segments. */
