@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { runSimulation, writeSimulationReport } from '@cocoa/simulator';
+import {
+  ConfigFileError,
+  loadScoringConfigFile,
+  runSimulation,
+  writeSimulationReport,
+} from '@cocoa/simulator';
 import type { SimulationReport } from '@cocoa/simulator';
 import type { SimulateOptions } from '../commands/simulate.ts';
 import type { CliContext } from '../context.ts';
@@ -13,12 +18,7 @@ import { startProgress } from '../progress.ts';
  * the JSON and HTML report, and prints a short summary of notified contact days.
  */
 export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
-  if (options.config !== undefined && !(await fileExists(options.config))) {
-    throw new CliError(
-      'FILE_NOT_FOUND',
-      `configuration file ${options.config} does not exist; check the path`,
-    );
-  }
+  if (options.config !== undefined) await requireConfiguration(options.config);
   const outDir = path.resolve(
     options.out ??
       path.join(dataLayout(resolveDataDir(options.dataDir, context.env)).root, 'simulation'),
@@ -47,4 +47,24 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
   context.print(written.summaryText);
   context.print('');
   context.print(`report: ${written.json}, ${written.html} and ${written.summary}`);
+}
+
+/** Refuses a missing or unreadable configuration before anything is simulated. */
+async function requireConfiguration(file: string): Promise<void> {
+  if (!(await fileExists(file))) {
+    throw new CliError(
+      'FILE_NOT_FOUND',
+      `configuration file ${file} does not exist; check the path`,
+    );
+  }
+  try {
+    loadScoringConfigFile(file);
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    throw new CliError(
+      error.code,
+      `configuration file ${error.message}; pass a COCOA configuration.json (see docs/simulation.md)`,
+      { cause: error },
+    );
+  }
 }
