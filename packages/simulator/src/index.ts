@@ -19,7 +19,7 @@ export { loadScoringConfigFile, ConfigFileError } from './scoring-config-file.ts
 export { createRadioModel, type RadioModel, type LinkContext } from './radio/model.ts';
 export { FITTED_RADIO_CONSTANTS } from './radio/fitted-constants.ts';
 export type { RadioConstants, Carriage } from './radio/types.ts';
-export { runSimulation, SIMULATION_START_MS } from './sim/run.ts';
+export { runSimulation, SimulationInterruptedError, SIMULATION_START_MS } from './sim/run.ts';
 export {
   SimulationOptionError,
   type SimulationOptions,

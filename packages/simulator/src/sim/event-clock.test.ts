@@ -31,6 +31,21 @@ describe('createEventClock', () => {
     expect(seen).toEqual([5, 10]);
   });
 
+  it('runs same-instant callbacks one after another, so slow work cannot reorder them', async () => {
+    const clock = createEventClock(0);
+    const seen: string[] = [];
+    clock.setTimeout(async () => {
+      seen.push('first starts');
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push('first ends');
+      clock.clearTimeout(third);
+    }, 10);
+    clock.setTimeout(() => seen.push('second'), 10);
+    const third = clock.setTimeout(() => seen.push('third'), 10);
+    await clock.advanceTo(10);
+    expect(seen).toEqual(['first starts', 'first ends', 'second']);
+  });
+
   it('never moves backwards', async () => {
     const clock = createEventClock(50);
     await expect(clock.advanceTo(49)).rejects.toThrow(RangeError);

@@ -1,11 +1,11 @@
 /**
- * A discrete-event clock for thousands of device engines: timers sit in a binary heap, and
- * every callback due at the same instant starts together and is awaited together, so engines
- * that scan at the same moment share the crypto thread pool instead of queueing one by one.
+ * A discrete-event clock for thousands of device engines: timers sit in a binary heap and run in
+ * time order, those due at the same instant one after another in the order they were set, each
+ * awaited before the next starts. Running them together would let crypto on background threads
+ * decide whether a phone's scan hears another's old or new advertisement, and a run would no
+ * longer be repeatable under its seed.
  */
 import type { Clock, TimerHandle } from '@cocoa/device';
-
-const CONCURRENCY = 8;
 
 interface Timer {
   id: number;
@@ -80,18 +80,9 @@ export function createEventClock(startMs: number): EventClock {
     async advanceTo(targetMs) {
       if (targetMs < nowMs) throw new RangeError('advanceTo: the clock never moves backwards');
       for (let next = nextLive(); next && next.dueMs <= targetMs; next = nextLive()) {
+        pop();
         nowMs = next.dueMs;
-        const batch: Timer[] = [];
-        while (heap[0] && heap[0].dueMs === nowMs) {
-          const t = pop() as Timer;
-          if (cancelled.has(t.id)) cancelled.delete(t.id);
-          else batch.push(t);
-        }
-        // At most a few callbacks at once: enough to keep the crypto threads busy, few enough
-        // that every phone's check does not hold its whole sighting log in memory together.
-        for (let i = 0; i < batch.length; i += CONCURRENCY) {
-          await Promise.all(batch.slice(i, i + CONCURRENCY).map(async (t) => t.callback()));
-        }
+        await next.callback();
       }
       nowMs = targetMs;
     },

@@ -29,7 +29,11 @@ const STEPS_PER_HOUR = 60 / STEP_MINUTES;
 /** Runs one simulation and returns its report. */
 export async function runSimulation(
   options: SimulationOptions = {},
-  hooks: { onProgress?: (p: SimulationProgress) => void } = {},
+  hooks: {
+    onProgress?: (p: SimulationProgress) => void;
+    /** Stops the run between steps; it then rejects with `SimulationInterruptedError`. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<SimulationReport> {
   const o = resolveOptions(options);
   const wallStart = performance.now();
@@ -120,6 +124,7 @@ export async function runSimulation(
     const totalSteps = o.days * 24 * STEPS_PER_HOUR;
     const exportEvery = o.exportPeriodHours * STEPS_PER_HOUR;
     for (let step = 0; step < totalSteps; step++) {
+      if (hooks.signal?.aborted) throw new SimulationInterruptedError(step, totalSteps);
       currentStep = step;
       await clock.advanceTo(SIMULATION_START_MS + step * STEP_MS);
 
@@ -127,12 +132,21 @@ export async function runSimulation(
         record.positives.push(result);
         await issueNumber(staff, result, whereabouts.localTime);
       }
+      const registering: Promise<unknown>[] = [];
       for (const [person, issued] of record.issued) {
         if (issued.registerStep !== step || record.registrations.has(person)) continue;
         const engine = engines.get(person);
         if (!engine || labelled(o.seed, person, 0, 29)() >= o.registrationShare) continue;
-        pending.push(register(engine, person, issued.number, step));
+        // Each upload finishes within its step, so which export publishes its keys does not
+        // depend on how fast the servers answered. Only an upload waiting to retry (after an
+        // overloaded server) goes on in simulated time.
+        let retrying = (): void => undefined;
+        const waiting = new Promise<void>((resolve) => (retrying = resolve));
+        const done = register(engine, person, issued.number, step, () => retrying());
+        pending.push(done);
+        registering.push(Promise.race([done, waiting]));
       }
+      await Promise.all(registering);
       if (step > 0 && step % exportEvery === 0) {
         const run = await servers.notificationServer.runExport();
         record.exportRuns.push({
@@ -179,20 +193,33 @@ export async function runSimulation(
       peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
     });
   } finally {
+    // After an interruption registrations may still be under way; let them end first.
+    await Promise.allSettled(pending);
     await Promise.all([...engines.values()].map((e) => e.stop()));
     await servers.close();
   }
 
-  async function register(engine: DeviceEngine, person: number, number: string, step: number) {
+  async function register(
+    engine: DeviceEngine,
+    person: number,
+    number: string,
+    step: number,
+    onRetry: () => void,
+  ) {
     const positive = record.positives.find((r) => r.person === person);
     record.registrations.set(person, { step, ok: false, keys: 0 });
     const onsetStep = positive?.onsetStep ?? positive?.testStep ?? step;
-    const result = await engine.register({
-      consent: true,
-      processingNumber: number,
-      hasSymptom: positive?.onsetStep !== undefined,
-      onsetOrTestDate: `${localDate(whereabouts.localTime(onsetStep).day)}T00:00:00+09:00`,
-    });
+    const result = await engine.register(
+      {
+        consent: true,
+        processingNumber: number,
+        hasSymptom: positive?.onsetStep !== undefined,
+        onsetOrTestDate: `${localDate(whereabouts.localTime(onsetStep).day)}T00:00:00+09:00`,
+      },
+      (progress) => {
+        if (progress.state === 'retrying') onRetry();
+      },
+    );
     const ok = result.outcome === 'success';
     record.registrations.set(person, {
       step,
@@ -200,6 +227,17 @@ export async function runSimulation(
       keys: ok && 'keysSent' in result ? result.keysSent : 0,
     });
     if (ok && 'keysSent' in result) record.keysSubmitted += result.keysSent;
+  }
+}
+
+/** Thrown when a run was stopped through its abort signal; servers and files are cleaned up. */
+export class SimulationInterruptedError extends Error {
+  /** Stable reason. */
+  readonly code = 'SIMULATION_INTERRUPTED';
+
+  constructor(step: number, totalSteps: number) {
+    super(`simulation stopped at step ${step} of ${totalSteps}`);
+    this.name = 'SimulationInterruptedError';
   }
 }
 

@@ -1,8 +1,11 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationProgress } from './options.ts';
 import { SimulationOptionError, resolveOptions } from './options.ts';
 import type { SimulationReport } from './report-types.ts';
-import { runSimulation } from './run.ts';
+import { SimulationInterruptedError, runSimulation } from './run.ts';
 
 // A small town tuned so cases register early: every app user with a positive result
 // registers, and exports and checks run twice as often as by default.
@@ -66,6 +69,40 @@ describe('a small simulation through the real servers', () => {
     }
     expect(report.days.reduce((s, d) => s + d.notifications, 0)).toBe(report.overall.notifications);
     expect(progress.at(-1)?.step).toBe(3 * 288 - 12);
+  });
+});
+
+describe('an interrupted simulation', () => {
+  it("stops between steps and removes the servers' temporary files", async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'cocoa-sim-abort-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const controller = new AbortController();
+      const seen: number[] = [];
+      let during: string[] = [];
+      const run = runSimulation(
+        { phones: 30, days: 2, seed: 5 },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            seen.push(p.step);
+            if (p.step !== 36) return;
+            during = readdirSync(temp);
+            controller.abort();
+          },
+        },
+      );
+      await expect(run).rejects.toThrow(SimulationInterruptedError);
+      await expect(run).rejects.toMatchObject({ code: 'SIMULATION_INTERRUPTED' });
+      expect(seen.at(-1)).toBe(36);
+      expect(during).toEqual([expect.stringMatching(/^cocoa-sim-/)]);
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
 
