@@ -129,7 +129,8 @@ export async function runSimulation(
       await clock.advanceTo(SIMULATION_START_MS + step * STEP_MS);
 
       for (const result of epidemic.step(step)) {
-        record.positives.push(result);
+        // Results due before the start arrive at the start: that is when the nurse sees them.
+        record.positives.push({ ...result, step });
         await issueNumber(staff, result, whereabouts.localTime);
       }
       const registering: Promise<unknown>[] = [];

@@ -68,7 +68,26 @@ describe('a small simulation through the real servers', () => {
       );
     }
     expect(report.days.reduce((s, d) => s + d.notifications, 0)).toBe(report.overall.notifications);
+    // Results due before the start are counted on the first day, when they arrive.
+    expect(report.days.reduce((s, d) => s + d.positiveResults, 0)).toBe(
+      report.overall.positiveResults,
+    );
     expect(progress.at(-1)?.step).toBe(3 * 288 - 12);
+  });
+});
+
+describe('results due before the start', () => {
+  it('are counted on the first day, when the health center receives them', async () => {
+    // With this seed three of the town's first cases had their result before the first step.
+    const report = await runSimulation({
+      phones: 40,
+      days: 1,
+      seed: 18,
+      adoption: 0.9,
+      initialInfectedShare: 0.2,
+    });
+    expect(report.overall.positiveResults).toBeGreaterThanOrEqual(3);
+    expect(report.days[0]?.positiveResults).toBe(report.overall.positiveResults);
   });
 });
 
