@@ -13,6 +13,8 @@ export const ExitCode = {
   USAGE: 2,
   /** A bug or an environment failure nobody anticipated. */
   INTERNAL: 70,
+  /** Stopped by Ctrl+C or SIGTERM before the end (128 + 2, as shells report Ctrl+C). */
+  INTERRUPTED: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

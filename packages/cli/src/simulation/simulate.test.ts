@@ -46,30 +46,35 @@ describe('cocoa simulate', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain('<svg');
   });
 
-  it('leaves no report behind when it is stopped mid-run', async () => {
+  it('stops cleanly on SIGTERM: no report, no temporary files, exit code 130', async () => {
     const out = path.join(dir, 'stopped');
+    const temp = await mkdtemp(path.join(dir, 'tmp-'));
     const child = spawn(
       process.execPath,
       [COCOA_BIN, 'simulate', '--phones', '400', '--days', '14', '--out', out],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: temp } },
     );
-    // Stop it once the town is being simulated, not while the command is still loading.
-    await new Promise<void>((resolve) => {
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes('cocoa: simulating 400 phones')) resolve();
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    child.kill('SIGTERM');
-    const exit = await new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.once('exit', (code, signal) => resolve(signal ?? code)),
-    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 
-    expect(exit).not.toBe(0);
-    const files = await readdir(out).catch(() => [] as string[]);
-    expect(files).toEqual([]);
+    // tsx keeps its cache there too; the servers' folders are the simulation's own.
+    const serverFolders = async () =>
+      (await readdir(temp)).filter((name) => name.startsWith('cocoa-sim-'));
+
+    // Stop it once its servers are running, not while the command is still loading.
+    while ((await serverFolders()).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill('SIGTERM');
+
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(
+      /error INTERRUPTED: simulation stopped at step \d+ of 4032; no report was written/,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await serverFolders()).toEqual([]);
+    expect(await readdir(out).catch(() => [] as string[])).toEqual([]);
   });
 
   it.each([

@@ -3,13 +3,14 @@ import {
   ConfigFileError,
   loadScoringConfigFile,
   runSimulation,
+  SimulationInterruptedError,
   writeSimulationReport,
 } from '@cocoa/simulator';
 import type { SimulationReport } from '@cocoa/simulator';
 import type { SimulateOptions } from '../commands/simulate.ts';
 import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
-import { CliError } from '../errors.ts';
+import { CliError, ExitCode } from '../errors.ts';
 import { fileExists } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
@@ -25,9 +26,18 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
   );
 
   context.note(
-    `cocoa: simulating ${options.phones} phones for ${options.days} days (seed ${options.seed})`,
+    `cocoa: simulating ${options.phones} phones for ${options.days} ${options.days === 1 ? 'day' : 'days'} (seed ${options.seed})`,
   );
   const progress = startProgress(context, 'simulating', 1);
+  // Ctrl+C or SIGTERM stops the run between steps: the servers close and their temporary files
+  // go, and no report is written. A second signal ends the process at once.
+  const stop = new AbortController();
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    stop.abort();
+  };
+  for (const name of signals) process.on(name, onSignal);
   let report: SimulationReport;
   try {
     report = await runSimulation(
@@ -37,9 +47,16 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
         seed: options.seed,
         ...(options.config === undefined ? {} : { configFile: options.config }),
       },
-      { onProgress: (p) => progress.update(p.step, p.totalSteps) },
+      { onProgress: (p) => progress.update(p.step, p.totalSteps), signal: stop.signal },
     );
+  } catch (error) {
+    if (!(error instanceof SimulationInterruptedError)) throw error;
+    throw new CliError('INTERRUPTED', `${error.message}; no report was written`, {
+      exitCode: ExitCode.INTERRUPTED,
+      cause: error,
+    });
   } finally {
+    for (const name of signals) process.off(name, onSignal);
     progress.stop();
   }
 

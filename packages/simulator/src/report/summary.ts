@@ -11,7 +11,7 @@ export function formatSimulationSummary(r: SimulationReport): string {
   const c = o.contactDays;
   const p = r.parameters;
   const lines = [
-    `Simulated ${p.phones} phones (${r.town.appUsers} with the app) for ${p.days} days, seed ${p.seed}, configuration: ${p.configuration}.`,
+    `Simulated ${p.phones} phones (${r.town.appUsers} with the app) for ${p.days} ${p.days === 1 ? 'day' : 'days'}, seed ${p.seed}, configuration: ${p.configuration}.`,
     `Infected ${o.infected}; positive results ${o.positiveResults}; numbers issued ${o.numbersIssued}; registrations ${o.registrations.succeeded} of ${o.registrations.attempted}.`,
     `Keys submitted ${o.keysSubmitted}; keys published ${o.keysPublished} (with padding) in ${o.exportFiles} export files; notifications ${o.notifications}.`,
     `Contact days vs truth: TP ${c.truePositives}, FP ${c.falsePositives}, FN ${c.falseNegatives}, TN ${c.trueNegatives}; precision ${percent(o.precision)}, recall ${percent(o.recall)}.`,
