@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDirectory } from './files.ts';
 
 /** Repository root, found from this file so the command works from any working directory. */
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -37,4 +38,12 @@ export function dataLayout(root: string): DataLayout {
     exportDir: path.join(root, 'exports'),
     demoAccount: path.join(root, 'demo-account.json'),
   };
+}
+
+/** What to do about a data directory that cannot be used. */
+export const DATA_DIR_ADVICE = 'pass another --data-dir (or COCOA_DATA_DIR)';
+
+/** Creates the data directory when missing, saying in one line why it cannot be. */
+export async function ensureDataDir(layout: DataLayout): Promise<void> {
+  await ensureDirectory(layout.root, DATA_DIR_ADVICE);
 }

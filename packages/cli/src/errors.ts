@@ -49,6 +49,9 @@ export function describeError(error: unknown): ErrorReport {
     return { line: `error ${error.code}: ${error.message}`, exitCode: error.exitCode };
   }
 
+  const system = describeSystemError(error);
+  if (system !== undefined) return { line: system, exitCode: ExitCode.FAILURE };
+
   // Errors of the other packages (ProtocolError, service config errors) carry a stable code
   // and a message written for people, so they are shown as they are.
   const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
@@ -64,4 +67,57 @@ export function describeError(error: unknown): ErrorReport {
     exitCode: ExitCode.INTERNAL,
     stack: error instanceof Error ? error.stack : undefined,
   };
+}
+
+/** What Node adds to an error the operating system reported. */
+interface SystemErrorFields {
+  code?: unknown;
+  syscall?: unknown;
+  path?: unknown;
+  hostname?: unknown;
+}
+
+// File-system refusals by errno name: the stable code shown and the reason in words.
+const FILE_SYSTEM_ERRORS: Record<string, { code: string; reason: string }> = {
+  EACCES: { code: 'FILE_NOT_ACCESSIBLE', reason: 'permission denied' },
+  EPERM: { code: 'FILE_NOT_ACCESSIBLE', reason: 'permission denied' },
+  EROFS: { code: 'FILE_NOT_ACCESSIBLE', reason: 'the file system is read-only' },
+  EEXIST: { code: 'FILE_EXISTS', reason: 'something of that name already exists' },
+  ENOENT: { code: 'FILE_NOT_FOUND', reason: 'it or a folder on its path does not exist' },
+  ENOTDIR: { code: 'NOT_A_DIRECTORY', reason: 'a part of the path is a file, not a directory' },
+  EISDIR: { code: 'NOT_A_FILE', reason: 'it is a directory' },
+  ERR_FS_EISDIR: { code: 'NOT_A_FILE', reason: 'it is a directory' },
+  ENOSPC: { code: 'DISK_FULL', reason: 'the disk is full' },
+};
+
+const PATHLESS_FILE_CALLS = new Set(['read', 'write']);
+
+const HOST_LOOKUP_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+
+/**
+ * Node's own errors (a refused mkdir, a host name that does not resolve) carry an errno name
+ * as their code and a message meant for programmers. Commands explain the cases they expect
+ * with advice of their own; any other one is still shown in words here, never as `EEXIST: …`.
+ */
+function describeSystemError(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall, path, hostname } = error as Error & SystemErrorFields;
+  if (typeof code !== 'string' || typeof syscall !== 'string') return undefined;
+
+  if (HOST_LOOKUP_ERRORS.has(code) && typeof hostname === 'string') {
+    return (
+      `error HOST_NOT_FOUND: the host name ${hostname} does not resolve; check the name ` +
+      'and the network, or use an IP address'
+    );
+  }
+  const known = FILE_SYSTEM_ERRORS[code];
+  // A refused read or write of an open file names no path; sockets' errors are not files'.
+  if (known !== undefined && (typeof path === 'string' || PATHLESS_FILE_CALLS.has(syscall))) {
+    const what = typeof path === 'string' ? `${syscall} ${path}` : syscall;
+    return (
+      `error ${known.code}: cannot ${what}: ${known.reason}; ` +
+      'check the path and its permissions, or choose another one'
+    );
+  }
+  return undefined;
 }

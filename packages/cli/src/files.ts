@@ -16,6 +16,16 @@ export async function readUserText(filePath: string, what: string): Promise<stri
   return new TextDecoder().decode(await readUserFile(filePath, what));
 }
 
+/** Reads a text file the command keeps for itself; `undefined` when it does not exist yet. */
+export async function readOwnText(filePath: string, what: string): Promise<string | undefined> {
+  try {
+    return await readFile(filePath, 'utf8');
+  } catch (error) {
+    if (errno(error) === 'ENOENT') return undefined;
+    throw fileError(error, filePath, what);
+  }
+}
+
 /**
  * Writes a file only if it does not exist yet, with the given mode set at creation so a private
  * key is never readable by others, not even for a moment.
@@ -23,24 +33,29 @@ export async function readUserText(filePath: string, what: string): Promise<stri
 export async function writeNewFile(
   filePath: string,
   content: string | Uint8Array,
-  options: { mode: number; overwrite?: boolean },
+  options: { mode: number; overwrite?: boolean; advice?: string },
 ): Promise<void> {
-  const { mode } = options;
-  await ensureDirectory(path.dirname(filePath));
+  const { mode, advice } = options;
+  await ensureDirectory(path.dirname(filePath), advice);
 
   // Replacing removes the old file first, so the new content never inherits its looser mode.
-  if (options.overwrite === true) await rm(filePath, { force: true });
+  if (options.overwrite === true) {
+    await rm(filePath, { force: true }).catch((error: unknown) => {
+      throw writeError(error, filePath, 'output file', advice);
+    });
+  }
 
   try {
     await writeFile(filePath, content, { flag: 'wx', mode });
   } catch (error) {
     if (errno(error) === 'EEXIST') {
+      if (await isDirectory(filePath)) throw directoryInTheWay(filePath, 'output file');
       throw new CliError(
         'FILE_EXISTS',
         `${filePath} already exists; choose another --out directory or pass --force to replace it`,
       );
     }
-    throw fileError(error, filePath, 'output file');
+    throw writeError(error, filePath, 'output file', advice);
   }
 
   // The umask may have cleared bits of `mode`; a private key must end up exactly 0600.
@@ -49,21 +64,24 @@ export async function writeNewFile(
 
 /**
  * Creates `dir` and its missing parents one level at a time. Node's recursive mkdir can retry
- * forever on pseudo file systems such as /proc; this stops at the first refusal and says so.
+ * forever on pseudo file systems such as /proc; this stops at the first refusal and says so,
+ * ending with `advice` (what the user can do instead).
  */
-export async function ensureDirectory(dir: string): Promise<void> {
+export async function ensureDirectory(
+  dir: string,
+  advice: string = 'choose another directory',
+): Promise<void> {
   const missing: string[] = [];
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const info = await stat(current).catch((error: unknown) => {
-      if (errno(error) === 'ENOENT') return null;
+      // ENOTDIR: a file on the path; the walk up reaches it and says so.
+      const code = errno(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw fileError(error, current, 'output directory');
     });
     if (info !== null) {
       if (!info.isDirectory()) {
-        throw new CliError(
-          'NOT_A_DIRECTORY',
-          `${current} is a file, not a directory; choose another directory`,
-        );
+        throw new CliError('NOT_A_DIRECTORY', `${current} is a file, not a directory; ${advice}`);
       }
       break;
     }
@@ -75,10 +93,10 @@ export async function ensureDirectory(dir: string): Promise<void> {
     try {
       await mkdir(next);
     } catch (error) {
-      if (errno(error) === 'EEXIST') continue;
+      if (errno(error) === 'EEXIST' && (await isDirectory(next))) continue;
       throw new CliError(
         'DIRECTORY_NOT_CREATED',
-        `cannot create directory ${next} (${errno(error) ?? 'unknown reason'}); choose another directory`,
+        `cannot create directory ${next}: ${refusal(error)}; ${advice}`,
       );
     }
   }
@@ -93,16 +111,83 @@ function fileError(error: unknown, filePath: string, what: string): CliError {
     return new CliError('NOT_A_FILE', `${what} ${filePath} is a directory; name a file instead`);
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new CliError('FILE_NOT_ACCESSIBLE', `no permission to access ${what} ${filePath}`);
+    return new CliError(
+      'FILE_NOT_ACCESSIBLE',
+      `no permission to access ${what} ${filePath}; check its permissions or choose another file`,
+    );
   }
   return new CliError('FILE_ERROR', `cannot access ${what} ${filePath} (${code ?? 'unknown'})`, {
     cause: error,
   });
 }
 
+/** Explains why a file could not be written where the user asked, and what to do instead. */
+function writeError(
+  error: unknown,
+  filePath: string,
+  what: string,
+  advice: string = 'choose another directory',
+): CliError {
+  const code = errno(error);
+  if (code === 'EISDIR' || code === 'ERR_FS_EISDIR') return directoryInTheWay(filePath, what);
+  if (code === 'ENOTDIR') {
+    return new CliError(
+      'NOT_A_DIRECTORY',
+      `a part of ${filePath} is a file, not a directory; ${advice}`,
+    );
+  }
+  if (code === 'ENOSPC') {
+    return new CliError(
+      'DISK_FULL',
+      `cannot write ${what} ${filePath}: the disk is full; free some space or ${advice}`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT') {
+    return new CliError(
+      'FILE_NOT_ACCESSIBLE',
+      `cannot write ${what} ${filePath}: ${refusal(error)}; ${advice}`,
+    );
+  }
+  return new CliError('FILE_ERROR', `cannot write ${what} ${filePath} (${code ?? 'unknown'})`, {
+    cause: error,
+  });
+}
+
+function directoryInTheWay(filePath: string, what: string): CliError {
+  return new CliError(
+    'NOT_A_FILE',
+    `${what} ${filePath} is a directory; remove it or choose another place for the file`,
+  );
+}
+
+/** Why the system refused to create something, in words rather than an errno name. */
+function refusal(error: unknown): string {
+  switch (errno(error)) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EEXIST':
+      return 'a file of that name is in the way';
+    case 'ENOENT':
+      // The parent exists (it was checked), so the file system itself refuses, as /proc does.
+      return 'this file system does not allow it';
+    default:
+      return `the system refused (${errno(error) ?? 'unknown reason'})`;
+  }
+}
+
 function errno(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+async function isDirectory(filePath: string): Promise<boolean> {
+  const info = await stat(filePath).catch(() => undefined);
+  return info?.isDirectory() === true;
 }
 
 /** True when a file (or directory) exists at `filePath`. */
@@ -120,13 +205,13 @@ export async function fileExists(filePath: string): Promise<boolean> {
  * the target, so a run killed half-way never leaves a half-written report.
  */
 export async function writeFileAtomically(filePath: string, content: string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(filePath)), { recursive: true });
+  await ensureDirectory(path.dirname(path.resolve(filePath)));
   const temporary = `${filePath}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, content);
     await rename(temporary, filePath);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw fileError(error, filePath, 'output file');
+    throw writeError(error, filePath, 'output file');
   }
 }

@@ -1,10 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, tableNames } from '../testing/databases.ts';
 import type { FreshDatabase } from '../testing/databases.ts';
-import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 
 const HEALTH_CENTER_TABLES = ['processing_numbers', 'staff_accounts', 'staff_sessions'];
 const NOTIFICATION_SERVER_TABLES = ['exposure_keys', 'export_files', 'submissions'];
@@ -54,6 +55,28 @@ describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
     );
   });
+
+  it.each([
+    // procfs refuses new folders with ENOENT; Node's own recursive mkdir never returns there.
+    ['a folder the file system refuses', () => '/proc/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    // sysfs refuses them even to root (EPERM, or EROFS where it is mounted read-only).
+    ['a folder nobody may create', () => '/sys/kernel/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    ['a file', () => plainFile(), 'NOT_A_DIRECTORY'],
+    ['a folder below a file', () => path.join(plainFile(), 'sub'), 'NOT_A_DIRECTORY'],
+    ['a folder nobody may write to', () => '/sys/kernel', 'DATABASE_UNAVAILABLE'],
+  ])(
+    'explains a data directory that is %s in one line, with what to do',
+    async (_name, dataDir, code) => {
+      const run = await runCocoa(['db', 'migrate', '--data-dir', dataDir()], { env: noDbEnv() });
+
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        new RegExp(`^cocoa: error ${code}: [^\\n]+; [^\\n]*--data-dir[^\\n]*\\n$`),
+      );
+      expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
+    },
+  );
 
   it('refuses a shared DATABASE_URL that is not PostgreSQL, saying what to use instead', async () => {
     const run = await runCocoa(['db', 'migrate', '--data-dir', path.join(dir, 'x')], {
@@ -116,6 +139,13 @@ describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () 
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+/** A plain file in the test folder, where a data directory is asked for. */
+function plainFile(): string {
+  const file = path.join(dir, 'not-a-folder');
+  writeFileSync(file, 'a file, not a folder\n');
+  return file;
+}
 
 /** The environment without any database variable a developer may have exported. */
 function noDbEnv(): Record<string, string | undefined> {

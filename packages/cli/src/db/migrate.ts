@@ -1,8 +1,10 @@
+import path from 'node:path';
 import * as healthCenter from '@cocoa/health-center';
 import * as notificationServer from '@cocoa/notification-server';
 import type { StateOptions } from '../commands/shared-options.ts';
 import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
+import { ensureDirectory } from '../files.ts';
 import type { DatabaseTarget } from '../stack/databases.ts';
 import { isPostgresUrl, redactUrl } from '../stack/databases.ts';
 import { resolveSettings } from '../stack/settings.ts';
@@ -12,7 +14,8 @@ export type MigrationScope = 'all' | 'health-center' | 'notification-server';
 
 /** Migrates the health-center database to the latest schema. */
 export async function migrateHealthCenter(target: DatabaseTarget): Promise<void> {
-  const handle = healthCenter.openDatabase(target.url, { schema: target.schema });
+  await ensureSqliteDirectory(target);
+  const handle = openOrExplain('health-center', target, healthCenter.openDatabase);
   try {
     await ensureSchema(handle.db, target);
     await healthCenter.runMigrations(handle.db);
@@ -25,7 +28,8 @@ export async function migrateHealthCenter(target: DatabaseTarget): Promise<void>
 
 /** Migrates the notification-server database to the latest schema. */
 export async function migrateNotificationServer(target: DatabaseTarget): Promise<void> {
-  const handle = notificationServer.openDatabase(target.url, { schema: target.schema });
+  await ensureSqliteDirectory(target);
+  const handle = openOrExplain('notification-server', target, notificationServer.openDatabase);
   try {
     await ensureSchema(handle.db, target);
     await notificationServer.runMigrations(handle);
@@ -69,13 +73,41 @@ async function ensureSchema(
   }
 }
 
+const SQLITE_ADVICE = 'pass another --data-dir or database URL';
+
+/**
+ * Creates the folder of an SQLite file first: the services' own recursive mkdir shows raw
+ * system errors, and on a pseudo file system such as /proc it never returns.
+ */
+async function ensureSqliteDirectory(target: DatabaseTarget): Promise<void> {
+  if (isPostgresUrl(target.url)) return;
+  const file = target.url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '');
+  if (file === ':memory:') return;
+  await ensureDirectory(path.dirname(path.resolve(file)), SQLITE_ADVICE);
+}
+
+// Opening SQLite creates the file at once, so an unwritable folder fails here, not later.
+function openOrExplain<T>(
+  service: string,
+  target: DatabaseTarget,
+  open: (url: string, options: { schema?: string }) => T,
+): T {
+  try {
+    return open(target.url, { schema: target.schema });
+  } catch (error) {
+    throw databaseError(service, target, error);
+  }
+}
+
 function databaseError(service: string, target: DatabaseTarget, error: unknown): CliError {
   if (error instanceof CliError) return error;
   const reason = error instanceof Error ? error.message : String(error);
+  const advice = isPostgresUrl(target.url)
+    ? 'check that the database exists and the URL, user and password are right'
+    : `check that its folder is writable, or ${SQLITE_ADVICE}`;
   return new CliError(
     'DATABASE_UNAVAILABLE',
-    `cannot migrate the ${service} database at ${describeTarget(target)}: ${reason}; ` +
-      'check that the database exists and the URL, user and password are right',
+    `cannot migrate the ${service} database at ${describeTarget(target)}: ${reason}; ${advice}`,
     { cause: error },
   );
 }

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECDSA_P256_SHA256_OID, ReportType } from '@cocoa/protocol';
 import { buildSignedExportZip, sharedDataPath } from '@cocoa/protocol/node';
-import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 
 const CWA_DIR = sharedDataPath('exports', 'cwa-dev-2020-05-31');
 const CWA_ZIP = path.join(CWA_DIR, 'export.zip');
@@ -120,6 +120,11 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
       'DIRECTORY_NOT_CREATED',
     ],
     ['a file where the directory should be', ['--out', CWA_ZIP], 1, 'NOT_A_DIRECTORY'],
+    ['a directory below a file', ['--out', path.join(CWA_ZIP, 'keys')], 1, 'NOT_A_DIRECTORY'],
+    // sysfs refuses new files even to root (EACCES, or EROFS where it is mounted read-only).
+    ['a directory nobody may write to', ['--out', '/sys/kernel'], 1, 'FILE_NOT_ACCESSIBLE'],
+    // procfs answers ENOENT for a new file in a folder that exists.
+    ['a directory that takes no new files', ['--out', '/proc/self'], 1, 'FILE_NOT_ACCESSIBLE'],
     ['a name that leaves the directory', ['--name', '../escape'], 2, 'NAME_INVALID'],
     ['a name with a folder in it', ['--name', 'a/b'], 2, 'NAME_INVALID'],
     ['an empty name', ['--name', ''], 2, 'NAME_INVALID'],
@@ -127,7 +132,9 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
     const keysDir = path.join(dir, 'keys-refused');
     const run = await runCocoa(['keys', 'generate', '--out', keysDir, ...flags]);
     expect(run.code).toBe(exitCode);
-    expect(run.stderr).toContain(`cocoa: error ${code}: `);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^cocoa: error ${code}: [^\\n]+\\n$`));
+    expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'escape-private.pem'))).toBe(false);
   });
@@ -160,6 +167,41 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
     expect(await readFile(privatePath, 'utf8')).not.toBe(before);
     expect((await stat(privatePath)).mode & 0o777).toBe(0o600);
   });
+
+  it('leaves no private key behind when the public key file is already there', async () => {
+    const keysDir = path.join(dir, 'keys-half');
+    await mkdir(keysDir);
+    await writeFile(path.join(keysDir, 'export-signing-public.pem'), 'kept\n');
+
+    const run = await runCocoa(['keys', 'generate', '--out', keysDir]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `cocoa: error FILE_EXISTS: ${path.join(keysDir, 'export-signing-public.pem')} already ` +
+        'exists; choose another --out directory or pass --force to replace it\n',
+    );
+    expect(await readdir(keysDir)).toEqual(['export-signing-public.pem']);
+    expect(await readFile(path.join(keysDir, 'export-signing-public.pem'), 'utf8')).toBe('kept\n');
+  });
+
+  it.each([[[]], [['--force']]])(
+    'says a folder is in the way of a key file (flags: %j)',
+    async (flags) => {
+      const keysDir = path.join(dir, `keys-folder${flags.join('')}`);
+      const privatePath = path.join(keysDir, 'export-signing-private.pem');
+      await mkdir(privatePath, { recursive: true });
+
+      const run = await runCocoa(['keys', 'generate', '--out', keysDir, ...flags]);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `cocoa: error NOT_A_FILE: output file ${privatePath} is a directory; remove it or ` +
+          'choose another place for the file\n',
+      );
+      expect((await stat(privatePath)).isDirectory()).toBe(true);
+      expect(await readdir(keysDir)).toEqual(['export-signing-private.pem']);
+    },
+  );
 
   it('verifies the real CWA export with its development key but not the production key', async () => {
     const dev = await runCocoa([

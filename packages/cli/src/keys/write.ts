@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { generateSigningKeyPair } from '@cocoa/protocol/node';
 import { writeNewFile } from '../files.ts';
 
@@ -9,7 +10,9 @@ export interface WrittenKeyPair {
 
 /**
  * Generates an export signing key pair and writes it as PEM files: the private key readable by
- * its owner only (0600), the public key for anyone (0644), since phones must hold it.
+ * its owner only (0600), the public key for anyone (0644), since phones must hold it. Either
+ * both files are written or neither is left behind: a private key without its public half
+ * signs files nobody can check.
  */
 export async function writeSigningKeyPair(
   privateKeyPath: string,
@@ -18,6 +21,11 @@ export async function writeSigningKeyPair(
 ): Promise<WrittenKeyPair> {
   const { privateKeyPem, publicKeyPem } = generateSigningKeyPair();
   await writeNewFile(privateKeyPath, privateKeyPem, { mode: 0o600, overwrite });
-  await writeNewFile(publicKeyPath, publicKeyPem, { mode: 0o644, overwrite });
+  try {
+    await writeNewFile(publicKeyPath, publicKeyPem, { mode: 0o644, overwrite });
+  } catch (error) {
+    await rm(privateKeyPath, { force: true });
+    throw error;
+  }
   return { privateKeyPath, publicKeyPath };
 }

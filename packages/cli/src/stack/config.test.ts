@@ -1,3 +1,7 @@
+import { lookup } from 'node:dns/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataLayout } from '../data-dir.ts';
 import { CliError, describeError, ExitCode } from '../errors.ts';
@@ -107,6 +111,24 @@ describe('describeError', () => {
     });
     const report = describeError(error);
     expect(report.line).toBe('error EXPORT_SIGNATURE_INVALID: signature does not verify');
+    expect(report.stack).toBeUndefined();
+  });
+
+  it.each([
+    ['a folder that exists', () => mkdir(tmpdir()), 'FILE_EXISTS', 'already exists'],
+    ['a missing parent', () => mkdir(path.join(tmpdir(), 'no', 'such')), 'FILE_NOT_FOUND', ''],
+    ['a folder read as a file', () => readFile(tmpdir()), 'NOT_A_FILE', 'is a directory'],
+    ['a name that does not resolve', () => lookup('no-such-host.invalid'), 'HOST_NOT_FOUND', ''],
+  ])('explains a raw system error for %s in words', async (_name, fail, code, words) => {
+    const error = await fail().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+
+    const report = describeError(error);
+    expect(report.exitCode).toBe(ExitCode.FAILURE);
+    expect(report.line).toMatch(new RegExp(`^error ${code}: [^\\n]*${words}[^\\n]*; `));
+    expect(report.line).not.toMatch(/\b(EEXIST|ENOENT|EISDIR|ENOTFOUND|EAI_AGAIN)\b/);
     expect(report.stack).toBeUndefined();
   });
 

@@ -1,4 +1,21 @@
 import { CliError } from '../errors.ts';
+import { findFreePort } from '../ports.ts';
+
+// getaddrinfo's answers when a name does not resolve: no such name, a temporary failure of the
+// resolver (no network), or a lookup that failed for good.
+const HOST_NOT_FOUND_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+
+/**
+ * Checks that every service can listen on `host` before anything slow (migrations, the app
+ * build) runs: a mistyped name or an address of another machine fails at once, in one line.
+ */
+export async function requireListenableHost(host: string): Promise<void> {
+  try {
+    await findFreePort(host);
+  } catch (error) {
+    throw hostError(host, error) ?? error;
+  }
+}
 
 /**
  * Runs a service's `listen` and turns the usual failure, a port already taken, into advice
@@ -30,6 +47,27 @@ export async function listenOrExplain<T>(
         { cause: error },
       );
     }
-    throw error;
+    throw hostError(address.host, error) ?? error;
   }
+}
+
+function hostError(host: string, error: unknown): CliError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && HOST_NOT_FOUND_CODES.has(code)) {
+    return new CliError(
+      'HOST_NOT_FOUND',
+      `--host ${host} (or COCOA_HOST) is not a name this machine can resolve; pass an address ` +
+        'such as 127.0.0.1 (this machine only) or 0.0.0.0 (every network), or fix the name',
+      { cause: error },
+    );
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new CliError(
+      'ADDRESS_UNAVAILABLE',
+      `--host ${host} (or COCOA_HOST) is not an address of this machine; pass one of its ` +
+        'addresses, 127.0.0.1 (this machine only) or 0.0.0.0 (every network)',
+      { cause: error },
+    );
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DATA_DIR_ADVICE } from '../data-dir.ts';
 import { CliError } from '../errors.ts';
-import { writeNewFile } from '../files.ts';
+import { readOwnText, writeNewFile } from '../files.ts';
 
 /**
  * Secrets the local system needs and nobody should have to invent: created once per data
@@ -27,18 +27,16 @@ export async function loadOrCreateSecrets(dataDir: string): Promise<LocalSecrets
     numberHashSecret: randomBytes(32).toString('base64url'),
     verifyClientSecret: randomBytes(32).toString('base64url'),
   };
-  await writeNewFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  await writeNewFile(file, `${JSON.stringify(secrets, null, 2)}\n`, {
+    mode: 0o600,
+    advice: DATA_DIR_ADVICE,
+  });
   return secrets;
 }
 
 async function readSecrets(file: string): Promise<LocalSecrets | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readOwnText(file, 'secrets file');
+  if (text === undefined) return undefined;
 
   const parsed = safeJson(text) as Partial<LocalSecrets> | undefined;
   if (

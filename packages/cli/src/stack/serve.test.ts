@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
@@ -5,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, tableNames } from '../testing/databases.ts';
-import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 import {
   issueProcessingNumber,
   signInToConsole,
@@ -187,6 +188,52 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     }
   });
 
+  it.each([
+    // RFC 6761 reserves .invalid: no resolver answers for it, online or offline.
+    ['a host name that does not resolve', ['--host', 'no-such-host.invalid'], 'HOST_NOT_FOUND'],
+    // 192.0.2.0/24 is reserved for documentation, so it is no address of this machine.
+    ['an address of another machine', ['--host', '192.0.2.1'], 'ADDRESS_UNAVAILABLE'],
+  ])('refuses %s at once, before it builds or creates anything', async (_name, flags, code) => {
+    const fresh = path.join(dataDir, `never-created-${code}`);
+    const run = await runCocoa(['serve', '--data-dir', fresh, ...flags, ...FREE_PORTS], {
+      env: NO_DB_ENV,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(`^cocoa: error ${code}: --host ${flags[1]} [^\\n]+; pass [^\\n]+\\n$`),
+    );
+    expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('reads a host that does not resolve from COCOA_HOST the same way', async () => {
+    const run = await runCocoa(['serve', '--data-dir', dataDir, '--no-build', ...FREE_PORTS], {
+      env: { ...NO_DB_ENV, COCOA_HOST: 'no-such-host.invalid' },
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error HOST_NOT_FOUND: --host no-such-host\.invalid /);
+  });
+
+  it.each([
+    ['a folder nobody may create', () => '/sys/kernel/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    ['a folder the file system refuses', () => '/proc/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    ['a file', () => plainFile(), 'NOT_A_DIRECTORY'],
+    ['a folder nobody may write to', () => '/sys/kernel', 'FILE_NOT_ACCESSIBLE'],
+  ])('explains a data directory that is %s in one line', async (_name, where, code) => {
+    const run = await runCocoa(['serve', '--data-dir', where(), '--no-build', ...FREE_PORTS], {
+      env: NO_DB_ENV,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(`^cocoa: error ${code}: [^\\n]+; pass another --data-dir[^\\n]*\\n$`),
+    );
+    expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
+  });
+
   it('refuses --no-build when there is no app build yet', async () => {
     const empty = path.join(dataDir, 'fresh');
     const run = await runCocoa(['serve', '--data-dir', empty, '--no-build', ...FREE_PORTS], {
@@ -197,6 +244,13 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     expect(run.stderr).toMatch(/^cocoa: error APP_NOT_BUILT: .*without --no-build/m);
   });
 });
+
+/** A plain file, where a data directory is asked for. */
+function plainFile(): string {
+  const file = path.join(dataDir, 'not-a-folder');
+  writeFileSync(file, 'a file, not a folder\n');
+  return file;
+}
 
 async function fetchJson(url: URL): Promise<unknown> {
   const response = await fetch(url);

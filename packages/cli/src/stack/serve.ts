@@ -1,12 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import type { ServeOptions } from '../commands/serve.ts';
 import type { CliContext } from '../context.ts';
+import { ensureDataDir } from '../data-dir.ts';
 import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
 import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
 import type { DemoAccount } from './first-run.ts';
 import { healthCenterConfig } from './health-center.ts';
+import { requireListenableHost } from './listen.ts';
 import { notificationServerConfig } from './notification-server.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import type { RunningService } from './service.ts';
@@ -26,7 +27,8 @@ export async function serveAction(
 ): Promise<void> {
   const settings = resolveSettings(context, options);
   const { layout } = settings;
-  await mkdir(layout.root, { recursive: true });
+  await requireListenableHost(options.host);
+  await ensureDataDir(layout);
 
   const firstRun: string[] = [];
   const secrets = await loadOrCreateSecrets(layout.root);

@@ -1,9 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@cocoa/health-center';
-import { CLI_TEST_TIMEOUT_MS, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 
 const PASSWORD = 'long enough passphrase 42';
 
@@ -48,6 +49,26 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect((await staffRows()).map((row) => row.username)).toEqual(['alice.sato']);
   });
 
+  it.each([
+    ['a folder nobody may create', () => '/sys/kernel/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    ['a folder the file system refuses', () => '/proc/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
+    ['a file', () => plainFile(), 'NOT_A_DIRECTORY'],
+    ['a folder below a file', () => path.join(plainFile(), 'sub'), 'NOT_A_DIRECTORY'],
+    ['a folder nobody may write to', () => '/sys/kernel', 'FILE_NOT_ACCESSIBLE'],
+  ])('explains a data directory that is %s in one line', async (_name, where, code) => {
+    const run = await runCocoa(['staff', 'add', '--data-dir', where(), '--username', 'dora.ito'], {
+      input: `${PASSWORD}\n`,
+      env: { DATABASE_URL: undefined, HEALTH_CENTER_DATABASE_URL: undefined },
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(`^cocoa: error ${code}: [^\\n]+; pass another --data-dir[^\\n]*\\n$`),
+    );
+    expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
+  });
+
   it('requires --username and never takes a password flag', async () => {
     const missing = await staffAdd([], `${PASSWORD}\n`);
     expect(missing.code).toBe(2);
@@ -58,6 +79,13 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(flag.stderr).toContain("unknown option '--password'");
   });
 });
+
+/** A plain file, where a data directory is asked for. */
+function plainFile(): string {
+  const file = path.join(dataDir, 'not-a-folder');
+  writeFileSync(file, 'a file, not a folder\n');
+  return file;
+}
 
 function staffAdd(args: string[], input: string) {
   return runCocoa(['staff', 'add', '--data-dir', dataDir, ...args], {

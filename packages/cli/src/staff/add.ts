@@ -1,6 +1,7 @@
 import { createStaffAccount, openDatabase } from '@cocoa/health-center';
 import type { StateOptions } from '../commands/shared-options.ts';
 import type { CliContext } from '../context.ts';
+import { ensureDataDir } from '../data-dir.ts';
 import { migrateHealthCenter } from '../db/migrate.ts';
 import { readPassword } from '../password.ts';
 import { healthCenterConfig } from '../stack/health-center.ts';
@@ -16,6 +17,7 @@ export async function addStaffAction(
   options: StateOptions & { username: string },
 ): Promise<void> {
   const settings = resolveSettings(context, options);
+  await ensureDataDir(settings.layout);
   const secrets = await loadOrCreateSecrets(settings.layout.root);
   const config = healthCenterConfig(context, settings, secrets, { logLevel: 'silent' });
   const password = await readPassword(context, 'password');

@@ -46,3 +46,10 @@ export function runCocoa(args: readonly string[], options: CliRunOptions = {}): 
  * through tsx and the services' modules, which takes seconds on a busy machine.
  */
 export const CLI_TEST_TIMEOUT_MS = 180_000;
+
+/**
+ * Names of operating-system errors and Node's own error codes: a command explains such a
+ * failure in words, so none of them may reach the user's screen.
+ */
+export const RAW_SYSTEM_ERROR =
+  /\b(EACCES|EPERM|EROFS|EEXIST|ENOENT|ENOTDIR|EISDIR|ENOSPC|ENOTFOUND|EAI_AGAIN|EADDRNOTAVAIL|SQLITE_\w+|ERR_\w+)\b/;
