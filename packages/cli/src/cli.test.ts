@@ -33,6 +33,15 @@ describe.concurrent('cocoa --help', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     },
   );
 
+  it('shows --key of exports verify as a flag to repeat, one key after each', async () => {
+    const run = await runCocoa(['exports', 'verify', '--help']);
+
+    expect(run.stdout).toMatch(
+      /^ {2}--key <pem> +public key PEM file; repeat --key to try several/m,
+    );
+    expect(run.stdout).not.toContain('...');
+  });
+
   it('lists every command at the top level', async () => {
     const run = await runCocoa(['--help']);
     for (const name of ['serve', 'demo', 'simulate', 'replay', 'exports', 'keys', 'db', 'staff']) {

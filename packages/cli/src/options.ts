@@ -16,3 +16,11 @@ export function integerOption(min: number, max: number = Number.MAX_SAFE_INTEGER
 
 /** Parses a TCP port; 0 asks the operating system for a free one. */
 export const portOption = integerOption(0, 65_535);
+
+/**
+ * Collects a repeatable flag (`--key A --key B`) into a list, one value per flag, so the
+ * flag's values can never swallow the command's own arguments the way `<value...>` does.
+ */
+export function collectOption(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

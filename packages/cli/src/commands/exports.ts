@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { collectOption } from '../options.ts';
 import { addStateOptions } from './shared-options.ts';
 import type { StateOptions } from './shared-options.ts';
 
@@ -23,7 +24,11 @@ export function registerExportsCommand(program: Command, context: CliContext): v
     .command('verify')
     .description('check the ECDSA P-256 signature of an export zip against public keys')
     .argument('<file>', 'export zip')
-    .requiredOption('--key <pem...>', 'public key PEM file(s); the export must verify with one')
+    .requiredOption(
+      '--key <pem>',
+      'public key PEM file; repeat --key to try several, the export must verify with one',
+      collectOption,
+    )
     .action(async (file: string, options: { key: string[] }) => {
       const { verifyAction } = await import('../exports/actions.ts');
       await verifyAction(context, file, options);

@@ -17,7 +17,10 @@ export async function inspectAction(
   for (const line of formatExportSummary(file, summary)) context.print(line);
 }
 
-/** `cocoa exports verify FILE --key PEM`: succeeds only when one of the keys verifies it. */
+/**
+ * `cocoa exports verify FILE --key PEM [--key PEM…]`: succeeds only when one of the keys
+ * verifies it, and names that key.
+ */
 export async function verifyAction(
   context: CliContext,
   file: string,
@@ -25,7 +28,6 @@ export async function verifyAction(
 ): Promise<void> {
   const keys = await readVerificationKeys(options.key);
   const loaded = await loadExportFile(file);
-  verifyLoadedExport(file, loaded, keys);
-  const names = keys.map((key) => key.path).join(', ');
-  context.print(`signature valid: ${file} verifies with ${names}`);
+  const verifiedBy = verifyLoadedExport(file, loaded, keys);
+  context.print(`signature valid: ${file} verifies with ${verifiedBy.path}`);
 }

@@ -10,6 +10,8 @@ import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, RAW_SYSTEM_ERROR, runCocoa } from '../t
 
 const CWA_DIR = sharedDataPath('exports', 'cwa-dev-2020-05-31');
 const CWA_ZIP = path.join(CWA_DIR, 'export.zip');
+const CWA_DEV_KEY = path.join(CWA_DIR, 'dev-public.pem');
+const CWA_PROD_KEY = path.join(CWA_DIR, 'prod-public.pem');
 
 let dir: string;
 
@@ -225,7 +227,52 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
   });
 
   it.each([
+    ['after the file', [CWA_ZIP, '--key', CWA_PROD_KEY, '--key', CWA_DEV_KEY]],
+    ['before the file', ['--key', CWA_DEV_KEY, '--key', CWA_PROD_KEY, CWA_ZIP]],
+    ['on both sides of the file', ['--key', CWA_PROD_KEY, CWA_ZIP, '--key', CWA_DEV_KEY]],
+    ['alone before the file', ['--key', CWA_DEV_KEY, CWA_ZIP]],
+  ])('names the one key that verifies, with --key %s', async (_where, args) => {
+    const run = await runCocoa(['exports', 'verify', ...args]);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`signature valid: ${CWA_ZIP} verifies with ${CWA_DEV_KEY}\n`);
+  });
+
+  it('fails naming every key tried when none of several keys verifies', async () => {
+    const other = path.join(dir, 'keys-other', 'export-signing-public.pem');
+    expect((await runCocoa(['keys', 'generate', '--out', path.dirname(other)])).code).toBe(0);
+
+    const run = await runCocoa([
+      'exports',
+      'verify',
+      '--key',
+      CWA_PROD_KEY,
+      CWA_ZIP,
+      '--key',
+      other,
+    ]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^cocoa: error EXPORT_SIGNATURE_INVALID: [^\n]*\n$/);
+    expect(run.stderr).toContain(`does not verify with any of ${CWA_PROD_KEY}, ${other}:`);
+  });
+
+  it.each([
     ['no --key flag', () => ['exports', 'verify', CWA_ZIP], 2, /required option '--key/],
+    [
+      'the list form --key A B, which leaves the file as an argument too many',
+      () => ['exports', 'verify', '--key', CWA_PROD_KEY, CWA_DEV_KEY, CWA_ZIP],
+      2,
+      /too many arguments/,
+    ],
+    [
+      'a key file whose PEM body is damaged, named among several',
+      async () => ['exports', 'verify', CWA_ZIP, '--key', CWA_DEV_KEY, '--key', await damagedKey()],
+      1,
+      /^cocoa: error EXPORT_KEY_PEM_INVALID: \S+damaged-public\.pem: /,
+    ],
     [
       'a private key instead of a public one',
       async () => ['exports', 'verify', CWA_ZIP, '--key', await privateKeyFile()],
@@ -250,6 +297,12 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
 async function notAnExport(): Promise<string> {
   const file = path.join(dir, 'notes.txt');
   await writeFile(file, 'just some text, not an export\n');
+  return file;
+}
+
+async function damagedKey(): Promise<string> {
+  const file = path.join(dir, 'damaged-public.pem');
+  await writeFile(file, '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n');
   return file;
 }
 

@@ -1,5 +1,6 @@
-import { ProtocolError } from '@cocoa/protocol';
-import { verifyExportSignature } from '@cocoa/protocol/node';
+import { ProtocolError, verifyExportBinWith } from '@cocoa/protocol';
+import type { ExportVerifier } from '@cocoa/protocol';
+import { createNodeVerifier } from '@cocoa/protocol/node';
 import { CliError } from '../errors.ts';
 import { readUserText } from '../files.ts';
 import type { LoadedExport } from './file.ts';
@@ -33,34 +34,54 @@ export async function readVerificationKeys(paths: readonly string[]): Promise<Ve
 }
 
 /**
- * Checks the export's signature against the given keys; throws a `CliError` that names the file
- * and the keys when it does not verify, so the user knows which pairing failed.
+ * Checks the export's signature against the given keys and returns the key that verified it;
+ * throws a `CliError` that names the file and the keys when none does, so the user knows which
+ * pairing failed.
  */
 export function verifyLoadedExport(
   filePath: string,
   loaded: LoadedExport,
   keys: readonly VerificationKey[],
-): void {
-  if (loaded.exportSig === undefined) {
+): VerificationKey {
+  const { exportBin, exportSig } = loaded;
+  if (exportSig === undefined) {
     throw new CliError(
       'EXPORT_SIGNATURE_MISSING',
       `${filePath} is a bare export.bin without export.sig; verify the published zip instead`,
     );
   }
 
+  // Every key is parsed before any is tried, so a broken key file is reported even when
+  // another key would verify.
+  const verifiers = keys.map((key) => ({ key, verifier: parseVerificationKey(key) }));
+  for (const { key, verifier } of verifiers) {
+    try {
+      verifyExportBinWith(exportBin, exportSig, [verifier]);
+      return key;
+    } catch (error) {
+      if (!(error instanceof ProtocolError && error.code === 'EXPORT_SIGNATURE_INVALID')) {
+        throw error;
+      }
+    }
+  }
+
+  const names = [...new Set(keys.map((key) => key.path))];
+  throw new CliError(
+    'EXPORT_SIGNATURE_INVALID',
+    `the signature of ${filePath} does not verify with ${names.length > 1 ? 'any of ' : ''}` +
+      `${names.join(', ')}: the file was changed or signed with another key; check that ` +
+      "you passed the signer's public key",
+  );
+}
+
+function parseVerificationKey(key: VerificationKey): ExportVerifier {
   try {
-    verifyExportSignature(
-      loaded.exportBin,
-      loaded.exportSig,
-      keys.map((key) => ({ pem: key.pem })),
-    );
+    return createNodeVerifier(key.pem);
   } catch (error) {
-    if (error instanceof ProtocolError && error.code === 'EXPORT_SIGNATURE_INVALID') {
-      const names = keys.map((key) => key.path).join(', ');
+    if (error instanceof ProtocolError && error.code === 'EXPORT_KEY_PEM_INVALID') {
       throw new CliError(
         error.code,
-        `the signature of ${filePath} does not verify with ${names}: the file was changed ` +
-          "or signed with another key; check that you passed the signer's public key",
+        `${key.path}: ${error.message}; pass the ECDSA P-256 public key the export was signed with`,
         { cause: error },
       );
     }
