@@ -19,6 +19,10 @@ export function registerReplayCommand(program: Command, context: CliContext): vo
     .option('--config <file>', "exposure configuration JSON to try besides COCOA's production one")
     .option('--out <file>', 'also write the tables as Markdown to this file')
     .action(async (dir: string | undefined, options: ReplayOptions) => {
+      if (options.config !== undefined) {
+        const { requireScoringConfigFile } = await import('../config-file.ts');
+        await requireScoringConfigFile(options.config);
+      }
       const { replayAction } = await import('../simulation/replay.ts');
       await replayAction(context, dir, options);
     });
