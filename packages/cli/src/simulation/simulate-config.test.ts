@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataPath } from '@cocoa/protocol/node';
 import type { SimulationReport } from '@cocoa/simulator';
-import { CLI_TEST_TIMEOUT_MS, runCocoa, type CliRun } from '../testing/run-cli.ts';
+import {
+  CLI_TEST_TIMEOUT_MS,
+  RAW_SYSTEM_ERROR,
+  runCocoa,
+  type CliRun,
+} from '../testing/run-cli.ts';
 
 // With the default options this town's first registration comes minutes after the start, its
 // key is published by the first export and phones that met the person are notified on day 2.
@@ -136,6 +141,7 @@ describe('cocoa simulate with an unusable --config', { timeout: CLI_TEST_TIMEOUT
     expect(run.stderr).toContain(`cocoa: error ${code}: configuration file ${file}`);
     expect(run.stderr).not.toContain('simulating');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });

@@ -1,17 +1,11 @@
 import path from 'node:path';
-import {
-  ConfigFileError,
-  loadScoringConfigFile,
-  runSimulation,
-  SimulationInterruptedError,
-  writeSimulationReport,
-} from '@cocoa/simulator';
+import { runSimulation, SimulationInterruptedError, writeSimulationReport } from '@cocoa/simulator';
 import type { SimulationReport } from '@cocoa/simulator';
 import type { SimulateOptions } from '../commands/simulate.ts';
 import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
+import { requireScoringConfigFile } from '../config-file.ts';
 import { CliError, ExitCode } from '../errors.ts';
-import { fileExists } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
 /**
@@ -19,7 +13,7 @@ import { startProgress } from '../progress.ts';
  * the JSON and HTML report, and prints a short summary of notified contact days.
  */
 export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
-  if (options.config !== undefined) await requireConfiguration(options.config);
+  if (options.config !== undefined) await requireScoringConfigFile(options.config);
   const outDir = path.resolve(
     options.out ??
       path.join(dataLayout(resolveDataDir(options.dataDir, context.env)).root, 'simulation'),
@@ -64,24 +58,4 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
   context.print(written.summaryText);
   context.print('');
   context.print(`report: ${written.json}, ${written.html} and ${written.summary}`);
-}
-
-/** Refuses a missing or unreadable configuration before anything is simulated. */
-async function requireConfiguration(file: string): Promise<void> {
-  if (!(await fileExists(file))) {
-    throw new CliError(
-      'FILE_NOT_FOUND',
-      `configuration file ${file} does not exist; check the path`,
-    );
-  }
-  try {
-    loadScoringConfigFile(file);
-  } catch (error) {
-    if (!(error instanceof ConfigFileError)) throw error;
-    throw new CliError(
-      error.code,
-      `configuration file ${error.message}; pass a COCOA configuration.json (see docs/simulation.md)`,
-      { cause: error },
-    );
-  }
 }
