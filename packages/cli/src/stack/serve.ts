@@ -104,9 +104,12 @@ export async function serveAction(
     throw error;
   }
 
+  // Listen before the banner says Ctrl+C works: a script may send the signal as soon as it
+  // reads that line.
+  const stopSignal = waitForStopSignal(() => process.exit(130));
   for (const line of bannerLines(layout.root, running, demo, firstRun)) context.print(line);
 
-  const signal = await waitForStopSignal(() => process.exit(130));
+  const signal = await stopSignal;
   context.note(`cocoa: ${signal} received, stopping`);
   await stopAll();
   context.note('cocoa: stopped');
