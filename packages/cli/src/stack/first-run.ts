@@ -66,9 +66,19 @@ export async function ensureDemoAccount(
 
 async function readDemoAccount(file: string): Promise<DemoAccount | undefined> {
   if (!(await fileExists(file))) return undefined;
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<DemoAccount>;
-  if (typeof parsed.username !== 'string' || typeof parsed.password !== 'string') {
-    throw new CliError('DEMO_ACCOUNT_INVALID', `${file} is damaged; delete it and the data dir`);
+  const damaged = () =>
+    new CliError(
+      'DEMO_ACCOUNT_INVALID',
+      `${file} is damaged; delete the data directory to start afresh, or start with ` +
+        '--no-demo-account and add a staff account with "cocoa staff add"',
+    );
+  let parsed: Partial<DemoAccount> | null;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<DemoAccount> | null;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw damaged();
+    throw error;
   }
+  if (typeof parsed?.username !== 'string' || typeof parsed.password !== 'string') throw damaged();
   return { username: parsed.username, password: parsed.password };
 }
