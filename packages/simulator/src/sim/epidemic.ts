@@ -33,7 +33,8 @@ interface Health {
   infectedStep: number;
   infectiousStep: number;
   recoveredStep: number;
-  testStep: number;
+  /** Set once a test is scheduled; tests taken before the start have negative steps. */
+  tested: boolean;
 }
 
 /** A positive test result, due at `step`. */
@@ -79,7 +80,7 @@ export function createEpidemic(
       infectedStep: step,
       infectiousStep,
       recoveredStep: infectiousStep + 7 * STEPS_PER_DAY,
-      testStep: -1,
+      tested: false,
     };
     health[person] = h;
     infected += 1;
@@ -94,8 +95,8 @@ export function createEpidemic(
 
   const scheduleTest = (person: number, testStep: number, onsetStep: number | undefined) => {
     const h = health[person];
-    if (!h || h.testStep >= 0) return;
-    h.testStep = testStep;
+    if (!h || h.tested) return;
+    h.tested = true;
     // Results come back the next day, during the health center's office hours.
     const r = hashUniform(seed, person, testStep, 13);
     const resultStep = testStep + STEPS_PER_DAY + Math.round(r * 6 * 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEpidemic } from './epidemic.ts';
+import { createEpidemic, DEFAULT_EPIDEMIC } from './epidemic.ts';
 import { buildTown } from './town.ts';
 import { createWhereabouts } from './whereabouts.ts';
 
@@ -56,5 +56,24 @@ describe('town and epidemic', () => {
     expect(results.length).toBeGreaterThan(0);
     const minutes = [...epidemic.closeMinutes.values()].flatMap((m) => [...m.values()]);
     expect(minutes.some((m) => m >= 15)).toBe(true);
+  });
+
+  it('tests a person once, even one tested before the start and notified later', () => {
+    const seed = 7;
+    const town = buildTown(300, 0.5, seed);
+    const whereabouts = createWhereabouts(town, seed);
+    const epidemic = createEpidemic(300, () => true, whereabouts, seed, {
+      ...DEFAULT_EPIDEMIC,
+      initialInfectedShare: 0.2,
+      notifiedTestShare: 1,
+    });
+    const early = epidemic.step(0).filter((r) => r.testStep < 0);
+    expect(early.length).toBeGreaterThan(0);
+    for (const r of early) epidemic.notified(r.person, 0);
+
+    const later = [];
+    for (let step = 1; step < 288 * 3; step++) later.push(...epidemic.step(step));
+    const testedEarly = new Set(early.map((r) => r.person));
+    expect(later.filter((r) => testedEarly.has(r.person))).toEqual([]);
   });
 });
