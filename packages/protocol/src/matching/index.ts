@@ -1,5 +1,13 @@
 export type { ExposureWindow, ScanInstance, Sighting } from './types.ts';
-export * from './matcher.ts';
+export {
+  createMatcher,
+  PLAUSIBLE_TX_POWER_DBM,
+  type Matcher,
+  type MatcherOptions,
+  type MatcherStats,
+} from './matcher.ts';
+export { KeyTable } from './key-table.ts';
+export { isPackedSightings, packSightings, type PackedSightings } from './packed.ts';
 export {
   DEFAULT_SECONDS_SINCE_LAST_SCAN,
   DRIFT_INTERVALS,
