@@ -1,10 +1,12 @@
-import { packExportZip, unpackExportZip } from '@cocoa/protocol';
+import { decodeExportBin, KeyTable, packExportZip, unpackExportZip } from '@cocoa/protocol';
+import { nodeCryptoBackend } from '@cocoa/protocol/node';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from './clock.ts';
 import { seededRandom } from './radio/path-loss.ts';
 import { createSimulatedMedium } from './radio/simulated.ts';
 import { createFakeBackend } from './testing/fake-backend.ts';
 import { testPhone } from './testing/phones.ts';
+import type { DeviceOptions } from './types.ts';
 
 const START = Date.UTC(2026, 11, 1, 3, 2, 0);
 const PIXEL = { model: 'Pixel 4', device: 'flame' };
@@ -29,12 +31,12 @@ function cocoaRule(minScoreSum: number, minSeconds: number) {
 }
 
 /** A positive phone A and a phone B that met at 1 m for 25 minutes; A has registered. */
-async function metAndRegistered() {
+async function metAndRegistered(options: Partial<DeviceOptions> = {}) {
   const clock = createManualClock(START);
   const medium = createSimulatedMedium({ random: seededRandom(9) });
   const backend = createFakeBackend(clock);
-  const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, PIXEL, 1);
-  const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, PIXEL, 2);
+  const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, PIXEL, 1, options);
+  const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, PIXEL, 2, options);
   for (const phone of [a, b]) {
     await phone.engine.start();
     await phone.engine.setRecording(true);
@@ -184,5 +186,55 @@ describe('exposure check failures say "cannot check" with the reason', () => {
     await clock.advance(8 * 60 * 60_000 + 60_000);
     // Two phones, two timed checks each.
     expect(lists() - before).toBe(4);
+  });
+});
+
+describe('a host of many engines', () => {
+  it('gets the same contact days from shared key tables and sealed-only sightings', async () => {
+    const plain = await metAndRegistered();
+    plain.backend.publish();
+    expect(await plain.b.engine.checkExposure()).toMatchObject({ ok: true, filesProcessed: 1 });
+
+    const tables: Uint8Array[] = [];
+    const shared = await metAndRegistered({
+      keepSightingsOpen: false,
+      sightingBatchMs: 3_600_000,
+      keyTables: (exportBin) => {
+        tables.push(exportBin);
+        return new KeyTable(nodeCryptoBackend, decodeExportBin(exportBin).keys);
+      },
+    });
+    shared.backend.publish();
+    expect(await shared.b.engine.checkExposure()).toMatchObject({ ok: true, filesProcessed: 1 });
+
+    expect(tables).toHaveLength(1);
+    const days = await plain.b.engine.contactDays();
+    expect(days).toHaveLength(1);
+    expect(await shared.b.engine.contactDays()).toEqual(days);
+  });
+
+  it('still refuses a tampered file before asking for its table', async () => {
+    let asked = 0;
+    const { backend, b } = await metAndRegistered({
+      keyTables: (exportBin) => {
+        asked += 1;
+        return new KeyTable(nodeCryptoBackend, decodeExportBin(exportBin).keys);
+      },
+    });
+    backend.publish();
+    const genuine = await (await backend.fetch(`https://cdn.example.test/440/1.zip`)).bytes();
+    const files = unpackExportZip(new Uint8Array(genuine));
+    const bin = files.exportBin.slice();
+    bin[bin.length - 1]! ^= 1;
+    backend.publishRaw(packExportZip({ exportBin: bin, exportSig: files.exportSig }));
+
+    expect(await b.engine.checkExposure()).toMatchObject({
+      ok: false,
+      reason: 'signature',
+      filesProcessed: 1,
+    });
+    // Only the genuine file got as far as its table, and it was still scored.
+    expect(asked).toBe(1);
+    expect(await b.engine.contactDays()).toHaveLength(1);
   });
 });

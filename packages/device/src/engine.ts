@@ -32,7 +32,10 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
   const backend = options.cryptoBackend;
   const records = secureRecords(options.storage, options.vault);
   const keys = ownKeys(records, backend, options.calibration);
-  const sightings = sightingLog(records, { batchMs: options.sightingBatchMs ?? 0 });
+  const sightings = sightingLog(records, {
+    batchMs: options.sightingBatchMs ?? 0,
+    keepOpen: options.keepSightingsOpen ?? true,
+  });
   const contactDays = contactDayStore(records);
   const listeners = new Set<(status: DeviceStatus) => void>();
   const submission: SubmissionContext = {
@@ -165,7 +168,8 @@ export function createDevice(options: DeviceOptions): DeviceEngine {
       rssiCorrection: options.calibration.rssiCorrection,
       nowMs: now,
       lastHandledCreatedMs: settings.lastHandledCreatedMs,
-      sightings: () => sightings.all(),
+      sightings: () => sightings.packed(),
+      ...(options.keyTables ? { keyTables: options.keyTables } : {}),
     });
 
     const added = await contactDays.merge(outcome.candidates, now);

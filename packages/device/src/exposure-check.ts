@@ -17,7 +17,9 @@ import {
   verifyExportBinWithAsync,
   type CryptoBackend,
   type ExposureWindow,
-  type Sighting,
+  type KeyTable,
+  type PackedSightings,
+  type TemporaryExposureKey,
 } from '@cocoa/protocol';
 import { CLOCK_SKEW_LIMIT_MS } from './constants.ts';
 import type { ContactDayCandidate } from './contact-days.ts';
@@ -38,8 +40,17 @@ export interface CheckContext {
   nowMs: number;
   /** `created` (ms) of the newest file already handled; 0 before the first check. */
   lastHandledCreatedMs: number;
-  sightings: () => Promise<Iterable<Sighting>>;
+  sightings: () => Promise<PackedSightings>;
+  /** Where to get a verified file's key table instead of deriving each key's RPIs here. */
+  keyTables?: KeyTableSource;
 }
+
+/**
+ * Gives the RPI table of a verified `export.bin` (see `KeyTable`). A host that runs many
+ * engines can build each file's table once and share it; a phone leaves it out and derives
+ * the RPIs of each key near its own sightings.
+ */
+export type KeyTableSource = (exportBin: Uint8Array) => KeyTable;
 
 /** The outcome of a check before it is merged into storage. */
 export interface CheckOutcome {
@@ -99,9 +110,18 @@ export async function runExposureCheck(ctx: CheckContext): Promise<CheckOutcome>
       nowMs: ctx.nowMs,
       ...config.value.matching,
     });
-    for (const key of keys.value) {
-      keyNumber += 1;
-      for (const window of matcher.matchKey(key)) windows.push({ window, key: keyNumber });
+    if ('table' in keys) {
+      for (const found of matcher.matchTable(keys.table)) {
+        if (!recentEnough(keys.table.keys[found.key]!, ctx.nowMs)) continue;
+        for (const window of found.windows)
+          windows.push({ window, key: keyNumber + found.key + 1 });
+      }
+      keyNumber += keys.table.keys.length;
+    } else {
+      for (const key of keys.value) {
+        keyNumber += 1;
+        for (const window of matcher.matchKey(key)) windows.push({ window, key: keyNumber });
+      }
     }
     outcome.filesProcessed += 1;
     outcome.lastHandledCreatedMs = entry.created;
@@ -112,8 +132,15 @@ export async function runExposureCheck(ctx: CheckContext): Promise<CheckOutcome>
 }
 
 type Verified =
-  | { ok: true; value: ReturnType<typeof decodeExportBin>['keys'] }
+  | { ok: true; value: TemporaryExposureKey[] }
+  | { ok: true; table: KeyTable }
   | { ok: false; reason: CannotCheckReason };
+
+/** Keys whose validity ended more than 14 days ago are not matched. */
+function recentEnough(key: TemporaryExposureKey, nowMs: number): boolean {
+  const oldestEndMs = nowMs - MAX_KEY_AGE_DAYS * DAY_MS;
+  return intervalStartMs(key.rollingStartIntervalNumber + key.rollingPeriod) >= oldestEndMs;
+}
 
 async function fetchVerifiedKeys(ctx: CheckContext, url: string): Promise<Verified> {
   const base = ctx.server.exportBaseUrl ?? ctx.server.listUrl;
@@ -135,10 +162,8 @@ async function fetchVerifiedKeys(ctx: CheckContext, url: string): Promise<Verifi
     }));
     // Throws when no configured key verifies the file: unsigned, tampered or foreign.
     await verifyExportBinWithAsync(exportBin, exportSig, verifiers);
-    const oldestEndMs = ctx.nowMs - MAX_KEY_AGE_DAYS * DAY_MS;
-    const keys = decodeExportBin(exportBin).keys.filter(
-      (k) => intervalStartMs(k.rollingStartIntervalNumber + k.rollingPeriod) >= oldestEndMs,
-    );
+    if (ctx.keyTables) return { ok: true, table: ctx.keyTables(exportBin) };
+    const keys = decodeExportBin(exportBin).keys.filter((k) => recentEnough(k, ctx.nowMs));
     return { ok: true, value: keys };
   } catch {
     return { ok: false, reason: 'signature' };

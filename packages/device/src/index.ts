@@ -21,6 +21,7 @@ export type {
   DeviceEngine,
 } from './types.ts';
 export { createDevice } from './engine.ts';
+export type { KeyTableSource } from './exposure-check.ts';
 export {
   CHECK_INTERVAL_MS,
   SCAN_INTERVAL_MS,
@@ -55,6 +56,7 @@ export {
   logDistancePathLoss,
   DEFAULT_LOG_DISTANCE,
   seededRandom,
+  reseedableRandom,
   standardNormal,
   type PathLossModel,
   type LogDistanceParameters,

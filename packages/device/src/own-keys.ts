@@ -9,12 +9,12 @@ import {
   MAX_KEY_AGE_DAYS,
   deriveAemk,
   deriveRpik,
-  encodeServiceData,
-  encryptMetadata,
+  encodeMetadata,
   enIntervalNumber,
   intervalStartMs,
-  rollingProximityId,
+  rollingProximityIdBlock,
   rollingStartOf,
+  SERVICE_DATA_LENGTH,
   type CryptoBackend,
   type TemporaryExposureKey,
 } from '@cocoa/protocol';
@@ -63,7 +63,30 @@ export function ownKeys(
   backend: CryptoBackend,
   calibration: DeviceCalibration,
 ): OwnKeys {
-  const derived = new Map<string, { rpik: Uint8Array; aemk: Uint8Array }>();
+  // The service data of every interval of the key being advertised, derived together when the
+  // key is first used: one HKDF and one AES call each for RPIs and metadata instead of a few
+  // calls at every 10-minute rotation.
+  const advertised = new Map<string, Uint8Array>();
+  const metadata = encodeMetadata({
+    versionMajor: 1,
+    versionMinor: 0,
+    calibrationConfidence: calibration.calibrationConfidence,
+    txPowerDbm: calibration.txPowerDbm,
+  });
+  const advertisementsOf = (key: StoredKey): Uint8Array => {
+    const tek = fromBase64(key.keyData);
+    const rpis = rollingProximityIdBlock(backend, deriveRpik(backend, tek), key.start, key.period);
+    // AEM = AES-CTR(AEMK, IV = RPI): a 4-byte message meets the first bytes of AES(AEMK, RPI).
+    const keystream = backend.aes128EcbEncrypt(deriveAemk(backend, tek), rpis);
+    const out = new Uint8Array(key.period * SERVICE_DATA_LENGTH);
+    for (let j = 0; j < key.period; j++) {
+      out.set(rpis.subarray(j * 16, j * 16 + 16), j * SERVICE_DATA_LENGTH);
+      for (let b = 0; b < metadata.length; b++) {
+        out[j * SERVICE_DATA_LENGTH + 16 + b] = metadata[b]! ^ keystream[j * 16 + b]!;
+      }
+    }
+    return out;
+  };
   // Decrypting every key at every scan would dominate a simulation of many phones, so the
   // keys are read once and the cache is updated with every write.
   let cache: StoredKey[] | null = null;
@@ -103,21 +126,14 @@ export function ownKeys(
     async serviceDataAt(nowMs) {
       const interval = enIntervalNumber(nowMs);
       const key = await keyFor(interval);
-      let d = derived.get(key.keyData);
+      let d = advertised.get(key.keyData);
       if (!d) {
-        const tek = fromBase64(key.keyData);
-        d = { rpik: deriveRpik(backend, tek), aemk: deriveAemk(backend, tek) };
-        derived.clear();
-        derived.set(key.keyData, d);
+        d = advertisementsOf(key);
+        advertised.clear();
+        advertised.set(key.keyData, d);
       }
-      const rpi = rollingProximityId(backend, d.rpik, interval);
-      const aem = encryptMetadata(backend, d.aemk, rpi, {
-        versionMajor: 1,
-        versionMinor: 0,
-        calibrationConfidence: calibration.calibrationConfidence,
-        txPowerDbm: calibration.txPowerDbm,
-      });
-      return encodeServiceData({ rollingProximityId: rpi, associatedEncryptedMetadata: aem });
+      const at = (interval - key.start) * SERVICE_DATA_LENGTH;
+      return d.slice(at, at + SERVICE_DATA_LENGTH);
     },
 
     async keysForSubmission(nowMs) {
@@ -154,7 +170,7 @@ export function ownKeys(
 
     forget() {
       cache = null;
-      derived.clear();
+      advertised.clear();
     },
   };
 }

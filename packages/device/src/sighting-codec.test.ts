@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ScanBatch, countScans, readScans } from './sighting-codec.ts';
+import { ScanBatch, countScans, packScans, readScans } from './sighting-codec.ts';
 
 const advert = (n: number) => Uint8Array.from({ length: 20 }, (_, i) => (n * 31 + i) & 0xff);
 const T = Date.UTC(2026, 5, 1, 9, 0, 0);
@@ -121,6 +121,56 @@ describe('stored scan layout', () => {
           at: s.timestampMs,
           scan: s.scanId!,
         }));
+        expect(got).toEqual(expected);
+      }),
+    );
+  });
+
+  it('packs several records into columns that say what reading them one by one says', () => {
+    const reading = fc.record({
+      who: fc.integer({ min: 0, max: 5 }),
+      rssi: fc.integer({ min: -128, max: 127 }),
+      offsetMs: fc.integer({ min: 0, max: 4_000 }),
+    });
+    const record = fc.array(fc.array(reading, { minLength: 1, maxLength: 8 }), { maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 4 }), (records) => {
+        let scanMs = T;
+        const encoded = records.map((scans) => {
+          const batch = new ScanBatch();
+          for (const readings of scans) {
+            batch.add(
+              scanMs,
+              readings.map((r) => ({
+                serviceData: advert(r.who),
+                rssi: r.rssi,
+                timestampMs: scanMs + r.offsetMs,
+              })),
+            );
+            scanMs += 300_000;
+          }
+          return batch.encode();
+        });
+        const expected: unknown[] = [];
+        let firstScan = 0;
+        for (const bytes of encoded) {
+          for (const s of readScans(bytes, firstScan)) {
+            expected.push([
+              [...s.rollingProximityId, ...s.associatedEncryptedMetadata],
+              s.rssi,
+              s.timestampMs,
+              s.scanId,
+            ]);
+          }
+          firstScan += countScans(bytes)!;
+        }
+        const p = packScans(encoded);
+        const got = Array.from({ length: p.count }, (_, i) => [
+          [...p.bytes.subarray(p.serviceDataAt[i], p.serviceDataAt[i]! + 20)],
+          p.rssi[i],
+          p.timestampMs[i],
+          p.scanId[i],
+        ]);
         expect(got).toEqual(expected);
       }),
     );

@@ -9,7 +9,7 @@
  *
  * About 36 bytes per phone heard per scan, where JSON with base64 took over 160.
  */
-import type { Sighting } from '@cocoa/protocol';
+import type { PackedSightings, Sighting } from '@cocoa/protocol';
 import type { RadioReading } from './radio/radio.ts';
 
 const VERSION = 1;
@@ -21,22 +21,54 @@ const MAX_READINGS_PER_ADVERT = 255;
 const MAX_ADVERTS_PER_SCAN = 0xffff;
 const MAX_OFFSET_MS = 2 ** 31 - 1;
 
-interface Advert {
-  serviceData: Uint8Array;
-  readings: { rssi: number; offsetMs: number }[];
+// Scratch space of `ScanBatch.add`, grown as needed and shared: engines add one scan at a time.
+let advertOf = new Int32Array(64);
+let rssiOf = new Int32Array(64);
+let offsetOf = new Int32Array(64);
+let placed = new Int32Array(64);
+let advertSize = new Int32Array(64);
+let advertStart = new Int32Array(65);
+let previousSame = new Int32Array(64);
+const advertData: Uint8Array[] = [];
+const latestByPrefix = new Map<number, number>();
+
+function grow(readings: number): void {
+  if (advertOf.length >= readings) return;
+  const size = 2 ** Math.ceil(Math.log2(readings));
+  advertOf = new Int32Array(size);
+  rssiOf = new Int32Array(size);
+  offsetOf = new Int32Array(size);
+  placed = new Int32Array(size);
+  advertSize = new Int32Array(size);
+  advertStart = new Int32Array(size + 1);
+  previousSame = new Int32Array(size);
 }
 
-/** Scans collected in memory, to be encoded as one record. */
+/** Scans collected in memory, encoded as they come, to be sealed as one record. */
 export class ScanBatch {
-  private readonly scans: { scanMs: number; adverts: Advert[] }[] = [];
-  private bytes = 1;
+  private out = new Uint8Array(256);
+  private length = 1;
+  private first = Number.NaN;
+  private last = Number.NaN;
+
+  constructor() {
+    this.out[0] = VERSION;
+  }
 
   /** Adds one scan's usable readings; false when there were none. */
   add(scanMs: number, readings: readonly RadioReading[]): boolean {
-    const adverts: Advert[] = [];
-    // The advertisement being filled for each service data, found by its first four bytes.
-    const current = new Map<number, Advert[]>();
-    for (const r of readings) {
+    grow(readings.length);
+    // Each usable reading joins the advertisement being filled for its service data: the
+    // latest one with those bytes, unless it is full. Readings of one phone mostly come
+    // together with the same bytes object, which is checked first.
+    let adverts = 0;
+    let usable = 0;
+    let lastData: Uint8Array | null = null;
+    let lastAdvert = -1;
+    latestByPrefix.clear();
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i]!;
+      advertOf[i] = -1;
       const offsetMs = Math.round(r.timestampMs - scanMs);
       // BLE reports RSSI as a signed byte; anything else is not a reading.
       const rssi = Math.round(r.rssi);
@@ -44,70 +76,114 @@ export class ScanBatch {
       if (data.length !== SERVICE_DATA_BYTES) continue;
       if (!Number.isFinite(offsetMs) || Math.abs(offsetMs) > MAX_OFFSET_MS) continue;
       if (!Number.isFinite(rssi) || rssi < -128 || rssi > 127) continue;
-      const prefix = (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0;
-      const candidates = current.get(prefix) ?? [];
-      let at = candidates.findIndex((a) => sameBytes(a.serviceData, data));
-      if (at < 0 || candidates[at]!.readings.length === MAX_READINGS_PER_ADVERT) {
+      let a = data === lastData ? lastAdvert : this.find(data);
+      if (a < 0 || advertSize[a] === MAX_READINGS_PER_ADVERT) {
         // No phone hears tens of thousands of others in one scan of a few seconds.
-        if (adverts.length === MAX_ADVERTS_PER_SCAN) continue;
-        const advert: Advert = { serviceData: data.slice(), readings: [] };
-        adverts.push(advert);
-        if (at < 0) at = candidates.push(advert) - 1;
-        else candidates[at] = advert;
-        current.set(prefix, candidates);
+        if (adverts === MAX_ADVERTS_PER_SCAN) continue;
+        a = adverts++;
+        const prefix = prefixOf(data);
+        previousSame[a] = latestByPrefix.get(prefix) ?? -1;
+        latestByPrefix.set(prefix, a);
+        advertData[a] = data;
+        advertSize[a] = 0;
       }
-      candidates[at]!.readings.push({ rssi, offsetMs });
+      advertOf[i] = a;
+      advertSize[a]!++;
+      rssiOf[i] = rssi;
+      offsetOf[i] = offsetMs;
+      usable++;
+      lastData = data;
+      lastAdvert = a;
     }
-    if (adverts.length === 0) return false;
-    this.scans.push({ scanMs, adverts });
-    this.bytes += SCAN_HEADER_BYTES;
-    for (const a of adverts) this.bytes += ADVERT_HEADER_BYTES + a.readings.length * READING_BYTES;
+    if (adverts === 0) return false;
+
+    // Readings grouped by advertisement, each group in the order heard.
+    advertStart[0] = 0;
+    for (let a = 0; a < adverts; a++) advertStart[a + 1] = advertStart[a]! + advertSize[a]!;
+    for (let i = 0; i < readings.length; i++) {
+      const a = advertOf[i]!;
+      if (a >= 0) placed[advertStart[a]! + --advertSize[a]!] = i;
+    }
+
+    this.reserve(SCAN_HEADER_BYTES + adverts * ADVERT_HEADER_BYTES + usable * READING_BYTES);
+    const out = this.out;
+    const view = new DataView(out.buffer);
+    let at = this.length;
+    view.setFloat64(at, scanMs, true);
+    view.setUint16(at + 8, adverts, true);
+    at += SCAN_HEADER_BYTES;
+    for (let a = 0; a < adverts; a++) {
+      out.set(advertData[a]!, at);
+      const from = advertStart[a]!;
+      const to = advertStart[a + 1]!;
+      out[at + SERVICE_DATA_BYTES] = to - from;
+      at += ADVERT_HEADER_BYTES;
+      // Placed from the end backwards above, so read them backwards to keep their order.
+      for (let k = to - 1; k >= from; k--) {
+        const i = placed[k]!;
+        view.setInt8(at, rssiOf[i]!);
+        view.setInt32(at + 1, offsetOf[i]!, true);
+        at += READING_BYTES;
+      }
+    }
+    this.length = at;
+    advertData.length = 0;
+    if (Number.isNaN(this.first)) this.first = scanMs;
+    this.last = scanMs;
     return true;
   }
 
   isEmpty(): boolean {
-    return this.scans.length === 0;
+    return this.length === 1;
   }
 
   firstScanMs(): number {
-    return this.scans[0]?.scanMs ?? Number.NaN;
+    return this.first;
   }
 
   lastScanMs(): number {
-    return this.scans.at(-1)?.scanMs ?? Number.NaN;
+    return this.last;
   }
 
   /** The record's plaintext. */
   encode(): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.bytes);
-    const view = new DataView(out.buffer);
-    out[0] = VERSION;
-    let at = 1;
-    for (const scan of this.scans) {
-      view.setFloat64(at, scan.scanMs, true);
-      view.setUint16(at + 8, scan.adverts.length, true);
-      at += SCAN_HEADER_BYTES;
-      for (const advert of scan.adverts) {
-        out.set(advert.serviceData, at);
-        out[at + SERVICE_DATA_BYTES] = advert.readings.length;
-        at += ADVERT_HEADER_BYTES;
-        for (const r of advert.readings) {
-          view.setInt8(at, r.rssi);
-          view.setInt32(at + 1, r.offsetMs, true);
-          at += READING_BYTES;
-        }
-      }
-    }
-    return out;
+    return this.out.slice(0, this.length);
   }
+
+  /** The advertisement being filled for `data` in the current scan, or −1. */
+  private find(data: Uint8Array): number {
+    for (let a = latestByPrefix.get(prefixOf(data)) ?? -1; a >= 0; a = previousSame[a]!) {
+      if (sameBytes(advertData[a]!, data)) return a;
+    }
+    return -1;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.out.length) return;
+    let size = this.out.length * 2;
+    while (size < this.length + bytes) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.out.subarray(0, this.length));
+    this.out = bigger;
+  }
+}
+
+function prefixOf(data: Uint8Array): number {
+  return data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24);
 }
 
 /** Number of scans in a record's plaintext, or null when it is not a valid record. */
 export function countScans(bytes: Uint8Array): number | null {
+  return shapeOf(bytes)?.scans ?? null;
+}
+
+/** Scans and readings in a record's plaintext, or null when it is not a valid record. */
+function shapeOf(bytes: Uint8Array): { scans: number; readings: number } | null {
   if (bytes.length < 1 || bytes[0] !== VERSION) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 1;
   let scans = 0;
+  let readings = 0;
   while (at < bytes.length) {
     if (at + SCAN_HEADER_BYTES > bytes.length) return null;
     if (!Number.isFinite(view.getFloat64(at, true))) return null;
@@ -115,12 +191,62 @@ export function countScans(bytes: Uint8Array): number | null {
     at += SCAN_HEADER_BYTES;
     for (let a = 0; a < adverts; a++) {
       if (at + ADVERT_HEADER_BYTES > bytes.length) return null;
-      at += ADVERT_HEADER_BYTES + (bytes[at + SERVICE_DATA_BYTES] ?? 0) * READING_BYTES;
+      const n = bytes[at + SERVICE_DATA_BYTES]!;
+      readings += n;
+      at += ADVERT_HEADER_BYTES + n * READING_BYTES;
     }
     if (at > bytes.length) return null;
     scans += 1;
   }
-  return scans;
+  return { scans, readings };
+}
+
+/**
+ * The readings of valid records (see `countScans`) as packed columns for matching, their scans
+ * numbered in record order from 0. The records are copied once into one buffer, which the
+ * columns point into.
+ */
+export function packScans(records: readonly Uint8Array[]): PackedSightings {
+  let total = 0;
+  let count = 0;
+  for (const bytes of records) {
+    total += bytes.length;
+    count += shapeOf(bytes)?.readings ?? 0;
+  }
+  const all = new Uint8Array(total);
+  const serviceDataAt = new Int32Array(count);
+  const timestampMs = new Float64Array(count);
+  const rssi = new Float64Array(count);
+  const scanId = new Float64Array(count);
+  const view = new DataView(all.buffer);
+  let base = 0;
+  let i = 0;
+  let scan = 0;
+  for (const bytes of records) {
+    all.set(bytes, base);
+    let at = base + 1;
+    const end = base + bytes.length;
+    while (at < end) {
+      const scanMs = view.getFloat64(at, true);
+      const adverts = view.getUint16(at + 8, true);
+      at += SCAN_HEADER_BYTES;
+      for (let a = 0; a < adverts; a++) {
+        const dataAt = at;
+        const readings = all[at + SERVICE_DATA_BYTES]!;
+        at += ADVERT_HEADER_BYTES;
+        for (let r = 0; r < readings; r++, i++) {
+          serviceDataAt[i] = dataAt;
+          rssi[i] = view.getInt8(at);
+          timestampMs[i] = scanMs + view.getInt32(at + 1, true);
+          scanId[i] = scan;
+          at += READING_BYTES;
+        }
+      }
+      scan += 1;
+    }
+    base = end;
+  }
+  return { count, bytes: all, serviceDataAt, timestampMs, rssi, scanId };
 }
 
 /**

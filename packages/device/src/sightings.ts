@@ -6,13 +6,14 @@
  *
  * Scans may wait in memory for a while and be sealed together: sealing costs far more than
  * appending to a buffer, and a phone that scans every 5 minutes for 14 days need not pay it
- * 4,000 times. Records are decrypted once and kept open in memory for the checks, so a check
- * never decrypts the whole log again.
+ * 4,000 times. By default records are decrypted once and kept open in memory for the checks,
+ * so a check never decrypts the whole log again; a host of thousands of engines may instead
+ * keep only the sealed records and decrypt them at each check.
  */
-import { DAY_MS, MAX_KEY_AGE_DAYS, type Sighting } from '@cocoa/protocol';
+import { DAY_MS, MAX_KEY_AGE_DAYS, type PackedSightings } from '@cocoa/protocol';
 import type { RadioReading } from './radio/radio.ts';
 import { padNumber, type SecureRecords } from './records.ts';
-import { ScanBatch, countScans, readScans } from './sighting-codec.ts';
+import { ScanBatch, countScans, packScans } from './sighting-codec.ts';
 
 const PREFIX = 'sightings/';
 
@@ -22,8 +23,8 @@ export interface SightingLog {
   record(scanMs: number, readings: readonly RadioReading[]): Promise<void>;
   /** Seals the scans still waiting in memory. */
   flush(): Promise<void>;
-  /** Every readable sighting, each scan with its own `scanId`, oldest record first. */
-  all(): Promise<Iterable<Sighting>>;
+  /** Every readable sighting, packed for matching, each scan with its own `scanId`. */
+  packed(): Promise<PackedSightings>;
   /** Deletes scans older than 14 days. */
   prune(nowMs: number): Promise<void>;
   /** Forgets what was read from storage, so the next use reads it again. */
@@ -39,6 +40,8 @@ export interface SightingLogOptions {
    * once. Waiting scans are lost if the app is killed before they are sealed.
    */
   batchMs: number;
+  /** Keep decrypted records in memory between checks (default true). */
+  keepOpen?: boolean;
 }
 
 /** Builds the log over sealed records. */
@@ -46,6 +49,7 @@ export function sightingLog(records: SecureRecords, options: SightingLogOptions)
   /** Opened records by name, in name (time) order; `null` until first needed. */
   let opened: Map<string, Uint8Array> | null = null;
   let waiting = new ScanBatch();
+  const keepOpen = options.keepOpen ?? true;
 
   const open = async (): Promise<Map<string, Uint8Array>> => {
     if (opened) return opened;
@@ -57,7 +61,7 @@ export function sightingLog(records: SecureRecords, options: SightingLogOptions)
       if (bytes && countScans(bytes) !== null) loaded.set(name, bytes);
       else if (bytes) records.markUnreadable(name);
     }
-    opened = loaded;
+    if (keepOpen) opened = loaded;
     return loaded;
   };
 
@@ -79,10 +83,10 @@ export function sightingLog(records: SecureRecords, options: SightingLogOptions)
 
     flush,
 
-    async all() {
+    async packed() {
       const chunks = [...(await open()).values()];
       if (!waiting.isEmpty()) chunks.push(waiting.encode());
-      return scansOf(chunks);
+      return packScans(chunks);
     },
 
     async prune(nowMs) {
@@ -101,12 +105,4 @@ export function sightingLog(records: SecureRecords, options: SightingLogOptions)
       waiting = new ScanBatch();
     },
   };
-}
-
-function* scansOf(chunks: readonly Uint8Array[]): Generator<Sighting> {
-  let scanId = 0;
-  for (const chunk of chunks) {
-    yield* readScans(chunk, scanId);
-    scanId += countScans(chunk) ?? 0;
-  }
 }

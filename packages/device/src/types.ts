@@ -4,6 +4,7 @@
  */
 import type { CryptoBackend } from '@cocoa/protocol';
 import type { Clock } from './clock.ts';
+import type { KeyTableSource } from './exposure-check.ts';
 import type { Radio } from './radio/radio.ts';
 import type { DeviceStorage, KeyVault } from './storage/storage.ts';
 import type { SignatureVerifier } from './verify/verifier.ts';
@@ -85,6 +86,17 @@ export interface DeviceOptions {
    * phones sets an hour, which saves most of the sealing work.
    */
   sightingBatchMs?: number;
+  /**
+   * Keep decrypted sightings in memory between checks (default true), so a check decrypts
+   * nothing. A host of many thousands of engines turns it off to hold only sealed records.
+   */
+  keepSightingsOpen?: boolean;
+  /**
+   * Gives each verified export file's key table (see `KeyTable`), so a host of many engines
+   * derives every published key's RPIs once instead of once per engine. Results are the same;
+   * without it the engine derives the RPIs it needs itself, as a phone does.
+   */
+  keyTables?: KeyTableSource;
 }
 
 /** Why the engine cannot vouch for the person's contact status right now. */

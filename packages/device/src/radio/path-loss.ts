@@ -57,12 +57,27 @@ export function standardNormal(random: () => number): number {
 
 /** A small seeded generator (mulberry32) so simulations and tests are reproducible. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const generator = reseedableRandom();
+  generator.seed(seed);
+  return generator.random;
+}
+
+/**
+ * The same generator with its seed settable at any time, for hot loops that need a short
+ * burst of draws about each of many things without making a generator for each.
+ */
+export function reseedableRandom(): { random: () => number; seed(value: number): void } {
+  let state = 0;
+  return {
+    random() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    seed(value) {
+      state = value >>> 0;
+    },
   };
 }
