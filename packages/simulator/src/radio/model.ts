@@ -24,6 +24,8 @@ export interface RadioModel {
   meanAttenuationDb(distanceM: number, link: LinkContext): number;
   /** One reading's attenuation, with shadowing, dB. */
   sampleAttenuationDb(distanceM: number, link: LinkContext, random: () => number): number;
+  /** One reading's attenuation around a mean from `meanAttenuationDb`, with shadowing, dB. */
+  sampleAroundDb(meanDb: number, random: () => number): number;
   /** One body-orientation loss drawn from the measured angles. */
   drawBodyLoss(random: () => number): number;
 }
@@ -46,9 +48,10 @@ export function createRadioModel(constants: RadioConstants = FITTED_RADIO_CONSTA
     constants,
     meanAttenuationDb,
     sampleAttenuationDb(distanceM, link, random) {
-      const a =
-        meanAttenuationDb(distanceM, link) + constants.shadowingSigmaDb * standardNormal(random);
-      return Math.max(0, a);
+      return this.sampleAroundDb(meanAttenuationDb(distanceM, link), random);
+    },
+    sampleAroundDb(meanDb, random) {
+      return Math.max(0, meanDb + constants.shadowingSigmaDb * standardNormal(random));
     },
     drawBodyLoss(random) {
       const samples = constants.bodyLossSamplesDb;

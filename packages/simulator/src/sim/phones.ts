@@ -1,14 +1,15 @@
 /**
- * One real device engine per app user, on the shared event clock, the town radio, in-memory
- * encrypted storage and HTTP to the simulated servers.
+ * One real device engine per app user, on the shared event clock, the town radio, encrypted
+ * storage with its sightings on disk, and HTTP to the simulated servers.
  */
+import path from 'node:path';
 import {
   createDevice,
   memoryKeyVault,
-  memoryStorage,
   type Clock,
   type ContactNotification,
   type DeviceEngine,
+  type KeyTableSource,
 } from '@cocoa/device';
 import { nodeCryptoBackend } from '@cocoa/protocol/node';
 import {
@@ -18,6 +19,7 @@ import {
 } from '@cocoa/notification-server';
 import { labelled } from './random.ts';
 import { phoneFetch, type TrafficCounters } from './phone-fetch.ts';
+import { phoneStorage } from './phone-storage.ts';
 import type { SimulatedServers } from './servers.ts';
 import { townRadio, type Air } from './town-radio.ts';
 
@@ -33,6 +35,10 @@ export interface PhoneFleetOptions {
   seed: number;
   checkIntervalMs: number;
   onNotify: (person: number, notification: ContactNotification) => void;
+  /** Folder under which each phone keeps its sighting records. */
+  storageDir: string;
+  /** The export files' key tables, shared by every phone. */
+  keyTables: KeyTableSource;
 }
 
 /** Creates (not yet started) the engine of one app user. */
@@ -40,7 +46,7 @@ export function createPhone(person: number, o: PhoneFleetOptions): DeviceEngine 
   const ns = o.servers.notificationServerUrl;
   return createDevice({
     clock: o.clock,
-    storage: memoryStorage(),
+    storage: phoneStorage(path.join(o.storageDir, String(person))),
     vault: memoryKeyVault(),
     radio: townRadio(o.air, person),
     cryptoBackend: nodeCryptoBackend,
@@ -68,8 +74,11 @@ export function createPhone(person: number, o: PhoneFleetOptions): DeviceEngine 
     notify: (n) => o.onNotify(person, n),
     checkIntervalMs: o.checkIntervalMs,
     // Sealing each scan costs more than everything else a simulated phone does; scans are
-    // sealed hourly instead, which changes no result.
-    sightingBatchMs: 3_600_000,
+    // sealed once a simulated day instead, and records are decrypted at each check rather than
+    // kept open, so memory holds a day of scans per phone. Neither changes a result.
+    sightingBatchMs: 86_400_000,
+    keepSightingsOpen: false,
+    keyTables: o.keyTables,
     platform: 'simulation',
   });
 }

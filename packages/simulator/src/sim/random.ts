@@ -20,14 +20,24 @@ export function labelled(seed: number, a: number, b: number, c: number): () => n
   return seededRandom(mix(seed, a, b, c));
 }
 
-/** 32-bit avalanche hash of four integers. */
+/** The seed `labelled` starts from, for a generator that is re-seeded rather than made anew. */
+export function labelSeed(seed: number, a: number, b: number, c: number): number {
+  return mix(seed, a, b, c);
+}
+
+/** 32-bit avalanche hash of four integers. Hot: called for every pair of phones in every scan. */
 function mix(seed: number, a: number, b: number, c: number): number {
-  let h = (seed ^ 0x85ebca6b) >>> 0;
-  for (const v of [a, b, c]) {
-    h = Math.imul(h ^ (v >>> 0), 0xcc9e2d51) >>> 0;
-    h = ((h << 15) | (h >>> 17)) >>> 0;
-    h = (Math.imul(h, 0x1b873593) + 0xe6546b64) >>> 0;
-  }
+  const h = mixIn(mixIn(mixIn((seed ^ 0x85ebca6b) >>> 0, a), b), c);
+  return finish(h);
+}
+
+function mixIn(h: number, v: number): number {
+  h = Math.imul(h ^ (v >>> 0), 0xcc9e2d51) >>> 0;
+  h = ((h << 15) | (h >>> 17)) >>> 0;
+  return (Math.imul(h, 0x1b873593) + 0xe6546b64) >>> 0;
+}
+
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h ^= h >>> 13;

@@ -5,6 +5,8 @@
  * phones' own scans and checks — then compares contact days with the ground truth.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { nodeCryptoBackend } from '@cocoa/protocol/node';
 import type { DeviceEngine } from '@cocoa/device';
 import { createRadioModel } from '../radio/model.ts';
 import { loadScoringConfigFile } from '../scoring-config-file.ts';
@@ -12,6 +14,7 @@ import { DEFAULT_EPIDEMIC, createEpidemic, type PositiveResult } from './epidemi
 import { createEventClock } from './event-clock.ts';
 import { buildReport, type RunRecord } from './evaluate.ts';
 import { resolveOptions, type SimulationOptions, type SimulationProgress } from './options.ts';
+import { sharedKeyTables } from './key-tables.ts';
 import { emptyTraffic } from './phone-fetch.ts';
 import { createPhone, SIMULATED_TX_POWER_DBM } from './phones.ts';
 import { labelled } from './random.ts';
@@ -102,6 +105,8 @@ export async function runSimulation(
       traffic,
       seed: o.seed,
       checkIntervalMs: o.checkIntervalHours * 3_600_000,
+      storageDir: path.join(servers.folder, 'phones'),
+      keyTables: sharedKeyTables(nodeCryptoBackend),
       onNotify: (person: number, n: { newContactDays: { dateMs: number }[] }) => {
         record.notifications.push({
           person,

@@ -25,6 +25,8 @@ export interface SimulatedServers {
   exportOrigin: string;
   publicKeyPem: string;
   staff: { username: string; password: string };
+  /** The run's temporary folder (databases, exports, phones' files); `close()` removes it. */
+  folder: string;
   /** Verification calls the notification server made to the health-center system. */
   verificationRequests(): number;
   close(): Promise<void>;
@@ -120,6 +122,7 @@ export async function startServers(options: ServerOptions): Promise<SimulatedSer
     exportOrigin: EXPORT_ORIGIN,
     publicKeyPem: keyPair.publicKeyPem,
     staff,
+    folder: dir,
     verificationRequests: () => verifications,
     async close() {
       await notificationServer.close();

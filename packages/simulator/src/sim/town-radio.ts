@@ -3,9 +3,9 @@
  * with attenuation from the fitted radio model (distance, carriage, body, walls, shadowing).
  * Only co-located phones are considered, so a scan costs the size of its place, not the town.
  */
-import type { Radio, RadioReading } from '@cocoa/device';
-import type { RadioModel } from '../radio/model.ts';
-import { labelled } from './random.ts';
+import { reseedableRandom, type Radio, type RadioReading } from '@cocoa/device';
+import type { LinkContext, RadioModel } from '../radio/model.ts';
+import { labelSeed } from './random.ts';
 import { STEP_MINUTES, type Whereabouts } from './whereabouts.ts';
 
 const STEP_MS = STEP_MINUTES * 60_000;
@@ -29,6 +29,16 @@ export interface Air {
 
 /** The radio of one person's phone. */
 export function townRadio(air: Air, person: number): Radio {
+  // Reused for every pair heard: a scan hears a few others, hundreds of millions of times in a
+  // large town, and each pair's draws depend only on its labels.
+  const generator = reseedableRandom();
+  const link: LinkContext = {
+    senderCarriage: 'hand',
+    receiverCarriage: 'hand',
+    bodyLossDb: 0,
+    walls: 0,
+    glassPanes: 0,
+  };
   return {
     advertise(serviceData) {
       if (serviceData) air.advertising.set(person, serviceData.slice());
@@ -46,17 +56,14 @@ export function townRadio(air: Air, person: number): Radio {
       for (const other of occupants) {
         const serviceData = air.advertising.get(other.person);
         if (other.person === person || !serviceData) continue;
-        const random = labelled(air.seed, step, person, other.person);
-        const link = {
-          senderCarriage: other.carriage,
-          receiverCarriage: me.carriage,
-          bodyLossDb: air.model.drawBodyLoss(random),
-          walls: other.group === me.group ? 0 : 1,
-          glassPanes: 0,
-        };
-        const distance = Math.hypot(other.x - me.x, other.y - me.y);
+        generator.seed(labelSeed(air.seed, step, person, other.person));
+        link.senderCarriage = other.carriage;
+        link.receiverCarriage = me.carriage;
+        link.bodyLossDb = air.model.drawBodyLoss(generator.random);
+        link.walls = other.group === me.group ? 0 : 1;
+        const mean = air.model.meanAttenuationDb(Math.hypot(other.x - me.x, other.y - me.y), link);
         for (let i = 0; i < READINGS_PER_SCAN; i++) {
-          const attenuation = air.model.sampleAttenuationDb(distance, link, random);
+          const attenuation = air.model.sampleAroundDb(mean, generator.random);
           if (attenuation > MAX_ATTENUATION_DB) continue;
           heard.push({
             serviceData,
