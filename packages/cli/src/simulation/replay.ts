@@ -6,6 +6,7 @@ import type { ReplayOptions as CommandOptions } from '../commands/replay.ts';
 import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { writeFileAtomically } from '../files.ts';
+import { startProgress } from '../progress.ts';
 
 /**
  * `cocoa replay [DIR]`: replays every run of a folder of real phone logs and prints the tables.
@@ -21,7 +22,16 @@ export async function replayAction(
   const config = options.config === undefined ? undefined : loadScoringConfigFile(options.config);
 
   context.note(`cocoa: replaying the phone logs in ${folder}`);
-  const results = replayLogs(folder, config === undefined ? {} : { config });
+  const progress = startProgress(context, 'reading runs', 1);
+  let results;
+  try {
+    results = replayLogs(folder, {
+      ...(config === undefined ? {} : { config }),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+  }
   const tables = formatReplayTables(results);
   context.print(tables);
 

@@ -40,18 +40,28 @@ export interface LoadedScenario {
 const SETUP_SUFFIX = '_setup.json';
 const DUMPSYS = /^(.+)_dumpsys\.txt$/;
 
+/** Told after each run is read, with how many runs there are in all. */
+export type LoadProgress = (runsRead: number, runsInAll: number) => void;
+
 /** Loads every scenario found in `folder` (a root of scenarios, one scenario, or one run). */
-export function loadLogFolder(folder: string): LoadedScenario[] {
+export function loadLogFolder(folder: string, onProgress?: LoadProgress): LoadedScenario[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new ReplayError('REPLAY_FILE_MISSING', folder, undefined, 'log folder not found');
   }
-  const scenarios = findScenarioDirs(folder).map((dir) => loadScenario(dir));
-  if (scenarios.length > 0) return scenarios;
+  const scenarioDirs = findScenarioDirs(folder);
+  if (scenarioDirs.length > 0) {
+    const plans = scenarioDirs.map((dir) => ({ dir, runs: listRuns(dir) }));
+    const counter = progressCounter(
+      plans.reduce((sum, p) => sum + p.runs.length, 0),
+      onProgress,
+    );
+    return plans.map((p) => loadScenario(p.dir, p.runs, counter));
+  }
 
   // A single run folder: its scenario's setup file sits one level up.
   if (existsSync(infoPath(folder))) {
-    const parent = loadScenario(path.dirname(folder), [path.basename(folder)]);
-    return [parent];
+    const runs = [path.basename(folder)];
+    return [loadScenario(path.dirname(folder), runs, progressCounter(1, onProgress))];
   }
   throw new ReplayError(
     'REPLAY_NOT_A_LOG_FOLDER',
@@ -82,8 +92,23 @@ function infoPath(runDir: string): string {
   return path.join(runDir, `${path.basename(runDir)}_info.json`);
 }
 
-/** Reads a scenario's setup and its runs (all of them, or only `onlyRuns`). */
-function loadScenario(dir: string, onlyRuns?: string[]): LoadedScenario {
+/** Calls `onProgress` with a growing count each time it is called itself. */
+function progressCounter(total: number, onProgress: LoadProgress | undefined): () => void {
+  let done = 0;
+  onProgress?.(0, total);
+  return () => onProgress?.(++done, total);
+}
+
+/** The run folders of a scenario folder: those holding a `<run>_info.json`, sorted. */
+function listRuns(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => statSync(path.join(dir, n)).isDirectory())
+    .filter((n) => existsSync(infoPath(path.join(dir, n))))
+    .sort();
+}
+
+/** Reads a scenario's setup and the named runs, counting each run as read, even a broken one. */
+function loadScenario(dir: string, runNames: string[], runRead: () => void): LoadedScenario {
   const scenario: LoadedScenario = {
     name: path.basename(dir),
     dir,
@@ -96,16 +121,15 @@ function loadScenario(dir: string, onlyRuns?: string[]): LoadedScenario {
   try {
     scenario.setup = parseSetup(readText(setupFile), setupFile);
   } catch (error) {
+    runNames.forEach(() => runRead());
     return { ...scenario, error: asReplayError(error, setupFile) };
   }
 
-  const runNames =
-    onlyRuns ??
-    readdirSync(dir)
-      .filter((n) => statSync(path.join(dir, n)).isDirectory())
-      .filter((n) => existsSync(infoPath(path.join(dir, n))))
-      .sort();
-  scenario.runs = runNames.map((n) => loadRun(path.join(dir, n), scenario.setup));
+  scenario.runs = runNames.map((n) => {
+    const run = loadRun(path.join(dir, n), scenario.setup);
+    runRead();
+    return run;
+  });
   return { ...scenario, error: undefined };
 }
 

@@ -5,7 +5,7 @@
  */
 import { addOutcome, emptyConfusion, type Confusion } from '../metrics.ts';
 import { buildCases, type FailedRun, type ReceiverCase } from './cases.ts';
-import { loadLogFolder } from './loader.ts';
+import { loadLogFolder, type LoadProgress } from './loader.ts';
 import {
   COCOA_PRODUCTION,
   scenarioConfig,
@@ -19,6 +19,8 @@ import { confusionOf, tune, tuneHeldOut } from './tune.ts';
 export interface ReplayOptions {
   /** Replaces COCOA's production values as the main configuration (e.g. from `--config`). */
   config?: ScoringConfig;
+  /** Told as runs are read, which is most of a replay's time. */
+  onProgress?: LoadProgress;
 }
 
 /** One receiver's row: the case with every configuration's score. */
@@ -54,7 +56,7 @@ export interface ReplayResults {
 
 /** Loads every run under `folder` and replays it; broken runs are reported, not fatal. */
 export function replayLogs(folder: string, options: ReplayOptions = {}): ReplayResults {
-  const { cases, failures } = buildCases(loadLogFolder(folder));
+  const { cases, failures } = buildCases(loadLogFolder(folder, options.onProgress));
   const evaluable = cases.filter((c) => c.evaluable);
   const mainConfig = options.config ?? COCOA_PRODUCTION;
   const heldOut = tuneHeldOut(evaluable);
