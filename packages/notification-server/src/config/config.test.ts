@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfigFromEnv } from './config.ts';
 
 describe('loadConfigFromEnv', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ns-config-'));
   const keyPath = path.join(dir, 'key.pem');
   writeFileSync(keyPath, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const base = {
     VERIFICATION_URL: 'http://127.0.0.1:8080',
     VERIFICATION_SECRET: 's3cret',

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyBody, storedKeys, submissionBody } from '../testing/bodies.ts';
 import { startTestServer, type TestServer } from '../testing/harness.ts';
@@ -10,6 +11,7 @@ describe('graceful shutdown', () => {
   afterAll(async () => {
     await t.verification.close();
     await t.database.dispose();
+    rmSync(t.blobDirectory, { recursive: true, force: true });
   });
 
   it('finishes a request in flight over real HTTP before closing', async () => {
