@@ -10,28 +10,37 @@ import type { DeviceStatus } from './types.ts';
 const START = Date.UTC(2026, 11, 1, 3, 2, 0);
 const DAY = 24 * 60 * 60_000;
 
-/** B has a contact day with positive A and keeps recording afterwards. */
-async function withContactDay() {
+/** A and B 1 m apart for 25 minutes; `aRegisters` uploads A's keys and publishes them. */
+async function sideBySide(seed: number, bOptions = {}) {
   const clock = createManualClock(START);
-  const medium = createSimulatedMedium({ random: seededRandom(4) });
+  const medium = createSimulatedMedium({ random: seededRandom(seed) });
   const backend = createFakeBackend(clock);
   const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1);
-  const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, {}, 2);
+  const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, {}, 2, bOptions);
   for (const phone of [a, b]) {
     await phone.engine.start();
     await phone.engine.setRecording(true);
   }
   await clock.advance(25 * 60_000);
-  await a.engine.register({
-    consent: true,
-    processingNumber: '12345678',
-    hasSymptom: false,
-    onsetOrTestDate: '2026-12-01T10:00:00+09:00',
-  });
-  backend.publish();
-  await b.engine.checkExposure();
-  expect(await b.engine.contactDays()).toHaveLength(1);
-  return { clock, backend, a, b };
+  const aRegisters = async () => {
+    await a.engine.register({
+      consent: true,
+      processingNumber: '12345678',
+      hasSymptom: false,
+      onsetOrTestDate: '2026-12-01T10:00:00+09:00',
+    });
+    backend.publish();
+  };
+  return { clock, backend, a, b, aRegisters };
+}
+
+/** B has a contact day with positive A and keeps recording afterwards. */
+async function withContactDay() {
+  const phones = await sideBySide(4);
+  await phones.aRegisters();
+  await phones.b.engine.checkExposure();
+  expect(await phones.b.engine.contactDays()).toHaveLength(1);
+  return phones;
 }
 
 describe('delete all data', () => {
@@ -145,28 +154,7 @@ describe('scans sealed in batches', () => {
   const HOUR = 60 * 60_000;
 
   /** A and B side by side for 25 minutes; B seals its scans hourly. */
-  async function side(bOptions = { sightingBatchMs: HOUR }) {
-    const clock = createManualClock(START);
-    const medium = createSimulatedMedium({ random: seededRandom(5) });
-    const backend = createFakeBackend(clock);
-    const a = testPhone(clock, medium, backend, { x: 0, y: 0 }, {}, 1);
-    const b = testPhone(clock, medium, backend, { x: 1, y: 0 }, {}, 2, bOptions);
-    for (const phone of [a, b]) {
-      await phone.engine.start();
-      await phone.engine.setRecording(true);
-    }
-    await clock.advance(25 * 60_000);
-    const aRegisters = async () => {
-      await a.engine.register({
-        consent: true,
-        processingNumber: '12345678',
-        hasSymptom: false,
-        onsetOrTestDate: '2026-12-01T10:00:00+09:00',
-      });
-      backend.publish();
-    };
-    return { clock, a, b, aRegisters };
-  }
+  const side = (bOptions = { sightingBatchMs: HOUR }) => sideBySide(5, bOptions);
 
   it('keeps scans in memory until the batch time has passed, and checks use them', async () => {
     const { clock, b, aRegisters } = await side();

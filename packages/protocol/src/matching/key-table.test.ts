@@ -4,7 +4,7 @@ import { nodeCryptoBackend as backend } from '../node/crypto-backend.ts';
 import { KeyTable } from './key-table.ts';
 import { createMatcher } from './matcher.ts';
 import { packSightings } from './packed.ts';
-import { testSender } from './test-helpers.ts';
+import { invalidKeyCases, testSender } from './test-helpers.ts';
 import type { Sighting } from './types.ts';
 
 const DAY = Date.UTC(2022, 7, 10);
@@ -30,6 +30,16 @@ const reading = fc.record({
   calibrationConfidence: fc.integer({ min: 0, max: 3 }),
 });
 type Reading = typeof reading extends fc.Arbitrary<infer R> ? R : never;
+
+/** Sender 1 heard once, at 10:00 on the first day. */
+const oneReading: Reading = {
+  sender: 1,
+  minute: 600,
+  skewMinutes: 0,
+  rssi: -60,
+  txPowerDbm: -20,
+  calibrationConfidence: 2,
+};
 
 /** Readings of the senders; with scan ids, readings in the same 5 minutes share a scan. */
 function heard(readings: Reading[], labelled: boolean): Sighting[] {
@@ -82,12 +92,7 @@ describe('KeyTable', () => {
     expect(found[1]).toEqual({ ...found[0], key: 5 });
   });
 
-  it.each([
-    ['period 0', { rollingPeriod: 0 }, 'KEY_ROLLING_PERIOD_INVALID'],
-    ['period 145', { rollingPeriod: 145 }, 'KEY_ROLLING_PERIOD_INVALID'],
-    ['a negative start', { rollingStartIntervalNumber: -1 }, 'KEY_ROLLING_START_INVALID'],
-    ['15 key bytes', { keyData: new Uint8Array(15) }, 'KEY_LENGTH_INVALID'],
-  ])('refuses a key with %s', (_name, patch, code) => {
+  it.each(invalidKeyCases)('refuses a key with %s', (_name, patch, code) => {
     expect(
       () => new KeyTable(backend, [senders[0]!.key, { ...senders[1]!.key, ...patch }]),
     ).toThrow(expect.objectContaining({ code }));
@@ -98,19 +103,7 @@ describe('KeyTable', () => {
       { ...senders[0]!.key, rollingStartIntervalNumber: 0 },
       { ...senders[0]!.key, rollingStartIntervalNumber: 0xffffffff - 143 },
     ]);
-    const sightings = heard(
-      [
-        {
-          sender: 1,
-          minute: 600,
-          skewMinutes: 0,
-          rssi: -60,
-          txPowerDbm: -20,
-          calibrationConfidence: 2,
-        },
-      ],
-      true,
-    );
+    const sightings = heard([oneReading], true);
     expect(
       createMatcher({ backend, sightings, rssiCorrection: 0, nowMs: NOW }).matchTable(edge),
     ).toEqual([]);
@@ -153,21 +146,7 @@ describe('packed sightings', () => {
   });
 
   it('refuses columns that point outside their bytes or hold a bad time', () => {
-    const good = packSightings(
-      heard(
-        [
-          {
-            sender: 1,
-            minute: 600,
-            skewMinutes: 0,
-            rssi: -60,
-            txPowerDbm: -20,
-            calibrationConfidence: 2,
-          },
-        ],
-        true,
-      ),
-    );
+    const good = packSightings(heard([oneReading], true));
     const outside = { ...good, serviceDataAt: Int32Array.of(1) };
     const badTime = { ...good, timestampMs: Float64Array.of(Number.NaN) };
     const short = { ...good, count: 2 };

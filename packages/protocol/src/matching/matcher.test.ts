@@ -4,7 +4,7 @@ import { ProtocolError } from '../errors.ts';
 import { Infectiousness, ReportType } from '../model.ts';
 import { nodeCryptoBackend as backend } from '../node/crypto-backend.ts';
 import { createMatcher } from './matcher.ts';
-import { countingBackend, testSender } from './test-helpers.ts';
+import { countingBackend, invalidKeyCases, testSender } from './test-helpers.ts';
 import type { Sighting } from './types.ts';
 
 const DAY = Date.UTC(2022, 7, 1);
@@ -208,12 +208,7 @@ describe('createMatcher: bad input', () => {
     );
   });
 
-  it.each([
-    ['period 0', { rollingPeriod: 0 }, 'KEY_ROLLING_PERIOD_INVALID'],
-    ['period 145', { rollingPeriod: 145 }, 'KEY_ROLLING_PERIOD_INVALID'],
-    ['a negative start', { rollingStartIntervalNumber: -1 }, 'KEY_ROLLING_START_INVALID'],
-    ['15 key bytes', { keyData: new Uint8Array(15) }, 'KEY_LENGTH_INVALID'],
-  ])('refuses a key with %s', (_name, patch, code) => {
+  it.each(invalidKeyCases)('refuses a key with %s', (_name, patch, code) => {
     const m = matcherOf([good]);
     expect(() => m.matchKey({ ...sender.key, ...patch })).toThrow(ProtocolError);
     expect(() => m.matchKey({ ...sender.key, ...patch })).toThrow(

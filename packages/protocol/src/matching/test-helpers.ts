@@ -67,3 +67,11 @@ export function countingBackend(inner: CryptoBackend): CryptoBackend & { calls: 
     calls: () => calls,
   };
 }
+
+/** Key fields matching must refuse, each with the error code it must give. */
+export const invalidKeyCases: [string, Partial<TemporaryExposureKey>, string][] = [
+  ['period 0', { rollingPeriod: 0 }, 'KEY_ROLLING_PERIOD_INVALID'],
+  ['period 145', { rollingPeriod: 145 }, 'KEY_ROLLING_PERIOD_INVALID'],
+  ['a negative start', { rollingStartIntervalNumber: -1 }, 'KEY_ROLLING_START_INVALID'],
+  ['15 key bytes', { keyData: new Uint8Array(15) }, 'KEY_LENGTH_INVALID'],
+];
