@@ -103,6 +103,35 @@ describe('cocoa simulate', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     expect(await readdir(out).catch(() => [] as string[])).toEqual([]);
   });
 
+  it('clears the temporary folder of a run that was killed outright when the next one starts', async () => {
+    const temp = await mkdtemp(path.join(dir, 'tmp-'));
+    const env = { ...process.env, TMPDIR: temp };
+    const serverFolders = async () =>
+      (await readdir(temp)).filter((name) => name.startsWith('cocoa-sim-'));
+    const child = spawn(
+      process.execPath,
+      [COCOA_BIN, 'simulate', '--phones', '400', '--out', path.join(dir, 'killed')],
+      { stdio: 'ignore', env },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    while ((await serverFolders()).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // SIGKILL cannot be caught: the run has no chance to remove its folder.
+    child.kill('SIGKILL');
+    await exited;
+    const left = await serverFolders();
+    expect(left).toHaveLength(1);
+
+    const next = await runCocoa(
+      ['simulate', '--phones', '2', '--days', '1', '--out', path.join(dir, 'next')],
+      { env },
+    );
+
+    expect(next.code).toBe(0);
+    expect(await serverFolders()).toEqual([]);
+  });
+
   it.each([
     ['a missing configuration file', ['--config', '/no/such/config.json'], 1, /FILE_NOT_FOUND/],
     ['too few phones', ['--phones', '1'], 2, /expected a whole number from 2/],

@@ -3,8 +3,7 @@
  * 127.0.0.1 port 0 with SQLite in a temporary folder and the simulation's clock, with export
  * signing keys made for the run and a staff account for issuing numbers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { generateSigningKeyPair } from '@cocoa/protocol/node';
@@ -14,6 +13,7 @@ import {
   createHttpVerifier,
   type NotificationServer,
 } from '@cocoa/notification-server';
+import { createRunFolder } from './run-folder.ts';
 
 /** The running servers and what phones need to reach and trust them. */
 export interface SimulatedServers {
@@ -49,7 +49,7 @@ const EXPORT_ORIGIN = 'http://exports.simulation.invalid';
 
 /** Starts both servers; call `close()` to stop them and delete their files. */
 export async function startServers(options: ServerOptions): Promise<SimulatedServers> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cocoa-sim-'));
+  const dir = createRunFolder();
   const secret = randomBytes(24).toString('hex');
   const staff = { username: 'simulation.staff', password: randomBytes(12).toString('hex') };
 
