@@ -3,6 +3,7 @@
  * CDN host mapped to the notification server, the servers' `Date` header set to simulated time
  * (the phone compares it with its own clock), and every request and byte counted.
  */
+import type { RequestGate } from './request-gate.ts';
 
 /** Request counts by kind and bytes of export files, for the report. */
 export interface TrafficCounters {
@@ -28,6 +29,8 @@ export function phoneFetch(options: {
   serverUrl: string;
   now: () => number;
   traffic: TrafficCounters;
+  /** Shared by every phone: how many requests may be in flight at once. */
+  gate: RequestGate;
 }): typeof fetch {
   const { traffic } = options;
   return async (input, init) => {
@@ -39,8 +42,10 @@ export function phoneFetch(options: {
     const kind = kindOf(url, init);
     traffic.requests[kind] += 1;
 
-    const response = await fetch(url, init);
-    const body = new Uint8Array(await response.arrayBuffer());
+    const { response, body } = await options.gate(async () => {
+      const answer = await fetch(url, init);
+      return { response: answer, body: new Uint8Array(await answer.arrayBuffer()) };
+    });
     if (kind === 'exportFile') {
       const before = traffic.exportBytesByPhone.get(options.person) ?? 0;
       traffic.exportBytesByPhone.set(options.person, before + body.byteLength);

@@ -20,6 +20,7 @@ import {
 import { labelled } from './random.ts';
 import { phoneFetch, type TrafficCounters } from './phone-fetch.ts';
 import { phoneStorage } from './phone-storage.ts';
+import type { RequestGate } from './request-gate.ts';
 import type { SimulatedServers } from './servers.ts';
 import { townRadio, type Air } from './town-radio.ts';
 
@@ -32,6 +33,8 @@ export interface PhoneFleetOptions {
   air: Air;
   servers: SimulatedServers;
   traffic: TrafficCounters;
+  /** Limits the requests all phones have in flight together. */
+  gate: RequestGate;
   seed: number;
   checkIntervalMs: number;
   onNotify: (person: number, notification: ContactNotification) => void;
@@ -69,6 +72,7 @@ export function createPhone(person: number, o: PhoneFleetOptions): DeviceEngine 
       serverUrl: ns,
       now: () => o.clock.now(),
       traffic: o.traffic,
+      gate: o.gate,
     }),
     random: labelled(o.seed, person, 0, 23),
     notify: (n) => o.onNotify(person, n),

@@ -18,6 +18,7 @@ import { sharedKeyTables } from './key-tables.ts';
 import { emptyTraffic } from './phone-fetch.ts';
 import { createPhone, SIMULATED_TX_POWER_DBM } from './phones.ts';
 import { labelled } from './random.ts';
+import { requestGate } from './request-gate.ts';
 import type { SimulationReport } from './report-types.ts';
 import { startServers } from './servers.ts';
 import { signInStaff } from './staff-client.ts';
@@ -28,6 +29,8 @@ import { STEP_MINUTES, createWhereabouts } from './whereabouts.ts';
 export const SIMULATION_START_MS = Date.UTC(2026, 5, 1);
 const STEP_MS = STEP_MINUTES * 60_000;
 const STEPS_PER_HOUR = 60 / STEP_MINUTES;
+// Enough to keep both servers busy; far below the 511 connections their listen queues hold.
+const PHONE_REQUESTS_IN_FLIGHT = 64;
 
 /** Runs one simulation and returns its report. */
 export async function runSimulation(
@@ -40,7 +43,6 @@ export async function runSimulation(
 ): Promise<SimulationReport> {
   const o = resolveOptions(options);
   const wallStart = performance.now();
-  let peakRss = process.memoryUsage().rss;
   const config = o.configFile ? loadScoringConfigFile(o.configFile) : undefined;
   const risk = config
     ? (config.exposureJson as Record<string, unknown>).risk_calculation_configuration
@@ -103,6 +105,7 @@ export async function runSimulation(
       air,
       servers,
       traffic,
+      gate: requestGate(PHONE_REQUESTS_IN_FLIGHT),
       seed: o.seed,
       checkIntervalMs: o.checkIntervalHours * 3_600_000,
       storageDir: path.join(servers.folder, 'phones'),
@@ -162,7 +165,6 @@ export async function runSimulation(
         });
       }
       if (step % STEPS_PER_HOUR === 0) {
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
         hooks.onProgress?.({
           step,
           totalSteps,
@@ -184,6 +186,7 @@ export async function runSimulation(
         (await engine.contactDays()).map((d) => d.dateMs),
       );
     }
+    await stopEngines(engines.values());
     return buildReport({
       options: o,
       town,
@@ -196,12 +199,13 @@ export async function runSimulation(
       readings: air.readings.count,
       startMs: SIMULATION_START_MS,
       wallSeconds: (performance.now() - wallStart) / 1000,
-      peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
+      // The kernel's own peak for the process, not a sample that could miss a short spike.
+      peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
     });
   } finally {
     // After an interruption registrations may still be under way; let them end first.
     await Promise.allSettled(pending);
-    await Promise.all([...engines.values()].map((e) => e.stop()));
+    await stopEngines(engines.values());
     await servers.close();
   }
 
@@ -235,6 +239,20 @@ export async function runSimulation(
     if (ok && 'keysSent' in result) record.keysSubmitted += result.keysSent;
   }
 }
+
+/**
+ * Stops engines a few at a time. Each seals the scans it still holds; all at once would keep
+ * every phone's plain and sealed copies in memory together, gigabytes in a large town.
+ * Stopping an engine twice does nothing more.
+ */
+async function stopEngines(engines: Iterable<DeviceEngine>): Promise<void> {
+  const all = [...engines];
+  for (let i = 0; i < all.length; i += STOP_BATCH) {
+    await Promise.all(all.slice(i, i + STOP_BATCH).map((e) => e.stop()));
+  }
+}
+
+const STOP_BATCH = 64;
 
 /** Thrown when a run was stopped through its abort signal; servers and files are cleaned up. */
 export class SimulationInterruptedError extends Error {
