@@ -102,6 +102,21 @@ export async function ensureDirectory(
   }
 }
 
+/**
+ * Makes sure results can be written to `dir` before long work starts: creates it if needed and
+ * writes and removes a probe file, so a run of hours does not end in a refused write.
+ */
+export async function ensureWritableDirectory(dir: string, advice: string): Promise<void> {
+  await ensureDirectory(dir, advice);
+  const probe = path.join(dir, `.cocoa-write-check-${process.pid}`);
+  try {
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw writeError(error, dir, 'output directory', advice);
+  }
+}
+
 function fileError(error: unknown, filePath: string, what: string): CliError {
   const code = errno(error);
   if (code === 'ENOENT') {

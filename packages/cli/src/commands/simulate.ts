@@ -20,7 +20,7 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
       'simulate a town of phones through the real servers and report notified contact days ' +
         'against ground truth',
     )
-    .option('--phones <n>', 'number of people with a phone', integerOption(2, 1_000_000), 1000)
+    .option('--phones <n>', 'number of people with a phone', integerOption(2, 100_000), 1000)
     .option('--days <n>', 'simulated days', integerOption(1, 60), 14)
     .option(
       '--seed <n>',

@@ -39,7 +39,13 @@ describe('cocoa replay', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 
     const run = await runCocoa(['replay', path.join(dir, 'logs')]);
 
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^cocoa: SmallParty\/small_party_1: \w+ .*small_party_1_info\.json/m,
+    );
+    expect(run.stderr).toMatch(
+      /^cocoa: error REPLAY_INCOMPLETE: 1 log\(s\) above could not be read/m,
+    );
     expect(run.stdout).toContain('small_party_1_info.json');
     expect(run.stdout).toContain('SmallParty/small_party_2');
     expect(run.stdout).toContain('SmallParty/small_party_3');
@@ -54,5 +60,41 @@ describe('cocoa replay', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^cocoa: error ${code}: `, 'm'));
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says where the default logs were looked for when the reference data is missing', async () => {
+    const missing = path.join(dir, 'no-shared-data');
+    const run = await runCocoa(['replay'], { env: { COCOA_SHARED_DATA: missing } });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cocoa: error SHARED_DATA_NOT_FOUND: shared reference data not found at ${missing}; ` +
+        'set COCOA_SHARED_DATA, or name the folder of scenarios: cocoa replay FOLDER',
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a phone whose log has a malformed line, on the error stream, and scores the rest', async () => {
+    const scenario = path.join(dir, 'malformed', 'SmallParty');
+    await cp(path.join(LOGS, 'SmallParty'), scenario, { recursive: true });
+    const log = path.join(
+      scenario,
+      'small_party_2',
+      '2021_03_12_small_party_2_05',
+      '05_dumpsys.txt',
+    );
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    const scan = lines.findIndex((l) => l.includes('rssi=['));
+    lines[scan] = lines[scan]!.replace('rssi=[', 'rssi=(');
+    await writeFile(log, lines.join('\n'));
+
+    const run = await runCocoa(['replay', path.join(dir, 'malformed')]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cocoa: SmallParty/small_party_2 phone 05: REPLAY_MALFORMED_LINE ${log}:${scan + 1}`,
+    );
+    expect(run.stderr).toMatch(/error REPLAY_INCOMPLETE: 1 log\(s\) above could not be read/);
+    expect(run.stdout).toContain('SmallParty/small_party_3');
   });
 });

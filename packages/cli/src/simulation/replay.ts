@@ -17,7 +17,7 @@ export async function replayAction(
   dir: string | undefined,
   options: CommandOptions,
 ): Promise<void> {
-  const folder = path.resolve(dir ?? sharedDataPath('en-logs', 'mitll-ua'));
+  const folder = path.resolve(dir ?? defaultLogFolder());
   await requireDirectory(folder);
   const config = options.config === undefined ? undefined : loadScoringConfigFile(options.config);
 
@@ -39,8 +39,21 @@ export async function replayAction(
     await writeFileAtomically(options.out, `${tables}\n`);
     context.note(`cocoa: tables written to ${options.out}`);
   }
-  if (results.failures.length > 0) {
-    context.note(`cocoa: ${results.failures.length} run(s) could not be read; see the list above`);
+  // Everything readable was scored; what was not is named here too, and the exit code says
+  // the tables are incomplete.
+  const unread = [
+    ...results.failures.map((f) => ({ where: `${f.scenario}/${f.run}`, error: f.error })),
+    ...results.notEvaluable.flatMap((c) =>
+      c.error ? [{ where: `${c.scenario}/${c.run} phone ${c.phone}`, error: c.error }] : [],
+    ),
+  ];
+  for (const u of unread) context.note(`cocoa: ${u.where}: ${u.error.code} ${u.error.message}`);
+  if (unread.length > 0) {
+    throw new CliError(
+      'REPLAY_INCOMPLETE',
+      `${unread.length} log(s) above could not be read and were left out; the tables cover the ` +
+        'rest. Fix or remove those files and replay again',
+    );
   }
 }
 
@@ -51,5 +64,18 @@ async function requireDirectory(folder: string): Promise<void> {
   }
   if (!info.isDirectory()) {
     throw new CliError('NOT_A_DIRECTORY', `${folder} is a file; pass the folder of scenarios`);
+  }
+}
+
+/** The MITLL-UA logs in the shared reference data, or a clear error when they are not there. */
+function defaultLogFolder(): string {
+  try {
+    return sharedDataPath('en-logs', 'mitll-ua');
+  } catch (error) {
+    throw new CliError(
+      'SHARED_DATA_NOT_FOUND',
+      `${(error as Error).message}, or name the folder of scenarios: cocoa replay FOLDER`,
+      { cause: error },
+    );
   }
 }

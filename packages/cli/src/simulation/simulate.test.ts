@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,11 +136,35 @@ describe('cocoa simulate', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     ['a missing configuration file', ['--config', '/no/such/config.json'], 1, /FILE_NOT_FOUND/],
     ['too few phones', ['--phones', '1'], 2, /expected a whole number from 2/],
     ['too many days', ['--days', '61'], 2, /expected a whole number from 1 to 60/],
+    ['more phones than it can hold', ['--phones', '100001'], 2, /from 2 to 100000/],
   ])('fails clearly for %s', async (_name, args, code, message) => {
     const run = await runCocoa(['simulate', ...args, '--out', path.join(dir, 'bad')]);
 
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['an empty --out', () => '', /error OUT_EMPTY: --out is empty/],
+    [
+      'a file as --out',
+      () => path.join(dir, 'a-file'),
+      /error NOT_A_DIRECTORY: .*a-file is a file.*; choose another --out folder/,
+    ],
+    [
+      'a folder that cannot be made',
+      () => '/proc/cocoa-report',
+      /error DIRECTORY_NOT_CREATED: .*; choose another --out folder/,
+    ],
+  ])('refuses %s before it simulates anything', async (_name, out, message) => {
+    await writeFile(path.join(dir, 'a-file'), 'not a folder');
+
+    const run = await runCocoa(['simulate', '--phones', '2', '--days', '1', '--out', out()]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('simulating');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

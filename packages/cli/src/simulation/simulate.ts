@@ -6,6 +6,7 @@ import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
 import { requireScoringConfigFile } from '../config-file.ts';
 import { CliError, ExitCode } from '../errors.ts';
+import { ensureWritableDirectory } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
 /**
@@ -14,10 +15,15 @@ import { startProgress } from '../progress.ts';
  */
 export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
   if (options.config !== undefined) await requireScoringConfigFile(options.config);
+  if (options.out?.trim() === '') {
+    throw new CliError('OUT_EMPTY', '--out is empty; name the folder for the report');
+  }
   const outDir = path.resolve(
     options.out ??
       path.join(dataLayout(resolveDataDir(options.dataDir, context.env)).root, 'simulation'),
   );
+  // A refused folder is found now, not after the run.
+  await ensureWritableDirectory(outDir, 'choose another --out folder');
 
   context.note(
     `cocoa: simulating ${options.phones} phones for ${options.days} ${options.days === 1 ? 'day' : 'days'} (seed ${options.seed})`,

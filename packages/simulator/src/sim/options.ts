@@ -66,8 +66,8 @@ export function resolveOptions(o: SimulationOptions): ResolvedOptions {
     if (!ok) throw new SimulationOptionError(what);
   };
   check(
-    Number.isInteger(r.phones) && r.phones >= 2 && r.phones <= 1_000_000,
-    'phones must be an integer from 2 to 1,000,000',
+    Number.isInteger(r.phones) && r.phones >= 2 && r.phones <= 100_000,
+    'phones must be an integer from 2 to 100,000',
   );
   check(
     Number.isInteger(r.days) && r.days >= 1 && r.days <= 60,
