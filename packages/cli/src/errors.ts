@@ -45,6 +45,22 @@ const STABLE_CODE = /^[A-Z][A-Z0-9_]{2,}$/;
 
 /** Describes a thrown value for the terminal: typed errors by code, anything else as internal. */
 export function describeError(error: unknown): ErrorReport {
+  const report = describe(error);
+  return { ...report, line: oneLine(report.line) };
+}
+
+/**
+ * Messages can quote what the user gave (a file's text, a name); its control characters would
+ * break the one-line shape or drive the terminal, so they are shown as escapes.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+function describe(error: unknown): ErrorReport {
   if (error instanceof CliError) {
     return { line: `error ${error.code}: ${error.message}`, exitCode: error.exitCode };
   }
