@@ -67,7 +67,8 @@ export function loadLogFolder(folder: string, onProgress?: LoadProgress): Loaded
     'REPLAY_NOT_A_LOG_FOLDER',
     folder,
     undefined,
-    `no *${SETUP_SUFFIX} scenario file or *_info.json run file found`,
+    `no *${SETUP_SUFFIX} scenario file or <folder name>_info.json run file found; pass a folder of ` +
+      'scenarios, one scenario folder, or one run folder inside its scenario',
   );
 }
 

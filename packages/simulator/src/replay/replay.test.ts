@@ -103,7 +103,10 @@ describe('replay of damaged logs', () => {
 
   it('refuses a folder with no scenario or run files', () => {
     expect(() => loadLogFolder(path.join(run(1), '2021_03_12_small_party_1_01'))).toThrow(
-      expect.objectContaining({ code: 'REPLAY_NOT_A_LOG_FOLDER' }),
+      expect.objectContaining({
+        code: 'REPLAY_NOT_A_LOG_FOLDER',
+        message: expect.stringContaining('pass a folder of scenarios, one scenario folder'),
+      }),
     );
   });
 });
