@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { SIMULATION_LIMITS } from '@cocoa/simulator/limits';
 import { integerOption } from '../options.ts';
 
 /** Flags of `cocoa simulate`. */
@@ -20,8 +21,18 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
       'simulate a town of phones through the real servers and report notified contact days ' +
         'against ground truth',
     )
-    .option('--phones <n>', 'number of people with a phone', integerOption(2, 100_000), 1000)
-    .option('--days <n>', 'simulated days', integerOption(1, 60), 14)
+    .option(
+      '--phones <n>',
+      'number of people with a phone',
+      integerOption(SIMULATION_LIMITS.phones.min, SIMULATION_LIMITS.phones.max),
+      1000,
+    )
+    .option(
+      '--days <n>',
+      'simulated days',
+      integerOption(SIMULATION_LIMITS.days.min, SIMULATION_LIMITS.days.max),
+      14,
+    )
     .option(
       '--seed <n>',
       'random seed; the same seed gives the same town and report',

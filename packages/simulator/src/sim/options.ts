@@ -1,4 +1,5 @@
 /** Options of a simulation run, with the defaults the command line shows. */
+import { SIMULATION_LIMITS } from './limits.ts';
 
 /** What a caller may set; every field has a default. */
 export interface SimulationOptions {
@@ -65,14 +66,14 @@ export function resolveOptions(o: SimulationOptions): ResolvedOptions {
   const check = (ok: boolean, what: string) => {
     if (!ok) throw new SimulationOptionError(what);
   };
+  const within = (n: number, { min, max }: { min: number; max: number }) =>
+    Number.isInteger(n) && n >= min && n <= max;
+  const { phones, days } = SIMULATION_LIMITS;
   check(
-    Number.isInteger(r.phones) && r.phones >= 2 && r.phones <= 100_000,
-    'phones must be an integer from 2 to 100,000',
+    within(r.phones, phones),
+    `phones must be an integer from ${phones.min} to ${phones.max.toLocaleString('en')}`,
   );
-  check(
-    Number.isInteger(r.days) && r.days >= 1 && r.days <= 60,
-    'days must be an integer from 1 to 60',
-  );
+  check(within(r.days, days), `days must be an integer from ${days.min} to ${days.max}`);
   check(Number.isInteger(r.seed), 'seed must be an integer');
   check(r.adoption > 0 && r.adoption <= 1, 'adoption must be in (0, 1]');
   check(

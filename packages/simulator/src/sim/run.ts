@@ -31,6 +31,8 @@ const STEP_MS = STEP_MINUTES * 60_000;
 const STEPS_PER_HOUR = 60 / STEP_MINUTES;
 // Enough to keep both servers busy; far below the 511 connections their listen queues hold.
 const PHONE_REQUESTS_IN_FLIGHT = 64;
+// Engines stopped together at the end of a run; see stopEngines.
+const STOP_BATCH = 64;
 
 /** Runs one simulation and returns its report. */
 export async function runSimulation(
@@ -251,8 +253,6 @@ async function stopEngines(engines: Iterable<DeviceEngine>): Promise<void> {
     await Promise.all(all.slice(i, i + STOP_BATCH).map((e) => e.stop()));
   }
 }
-
-const STOP_BATCH = 64;
 
 /** Thrown when a run was stopped through its abort signal; servers and files are cleaned up. */
 export class SimulationInterruptedError extends Error {
