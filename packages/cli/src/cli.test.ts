@@ -63,6 +63,7 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
 
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^cocoa: error USAGE: /);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('--help');
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -11,6 +11,11 @@ import { registerStaffCommand } from './commands/staff.ts';
 const DESCRIPTION =
   'Run and inspect the contact-confirmation system: servers, app, simulation, replay, exports.';
 
+/** `cocoa: error USAGE: …` from commander's `error: …` (any further lines kept as they are). */
+export function usageLine(text: string): string {
+  return `cocoa: error USAGE: ${text.replace(/^error: /, '')}`;
+}
+
 /** Builds the `cocoa` command tree; each command lives in its own module under `commands/`. */
 export function createProgram(context: CliContext): Command {
   const program = new Command('cocoa')
@@ -23,6 +28,8 @@ export function createProgram(context: CliContext): Command {
     .configureOutput({
       writeOut: (text) => context.print(text.replace(/\n$/, '')),
       writeErr: (text) => context.note(text.replace(/\n$/, '')),
+      // Commander's "error: …" becomes the line every other failure prints, with a stable code.
+      outputError: (text, write) => write(usageLine(text)),
     });
 
   // Subcommands copy the settings above (exit override, output) when they are created.
