@@ -3,8 +3,11 @@ import type { CliContext } from './context.ts';
 
 /** A progress bar for one long step; drawing happens only on a terminal. */
 export interface Progress {
-  /** Sets how far the step is; `total` may change as work is discovered. */
-  update(done: number, total?: number): void;
+  /**
+   * Sets how far the step is; `total` may change as work is discovered, and `label` when the
+   * step moves to another stage.
+   */
+  update(done: number, total?: number, label?: string): void;
   /** Removes the bar; call once, also when the step failed. */
   stop(): void;
 }
@@ -17,7 +20,7 @@ export function startProgress(context: CliContext, label: string, total: number)
   const bar = new cliProgress.SingleBar(
     {
       stream: context.stderr,
-      format: `${label.padEnd(12)} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`,
+      format: `{label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
@@ -25,13 +28,14 @@ export function startProgress(context: CliContext, label: string, total: number)
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Math.max(total, 1), 0);
+  const labelled = (text: string) => ({ label: text.padEnd(12) });
+  bar.start(Math.max(total, 1), 0, labelled(label));
 
   let stopped = false;
   return {
-    update(done, newTotal) {
+    update(done, newTotal, newLabel) {
       if (newTotal !== undefined) bar.setTotal(Math.max(newTotal, 1));
-      bar.update(done);
+      bar.update(done, newLabel === undefined ? {} : labelled(newLabel));
     },
     stop() {
       if (stopped) return;

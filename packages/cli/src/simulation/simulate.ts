@@ -28,8 +28,8 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
   context.note(
     `cocoa: simulating ${options.phones} phones for ${options.days} ${options.days === 1 ? 'day' : 'days'} (seed ${options.seed})`,
   );
-  const progress = startProgress(context, 'simulating', 1);
-  // Ctrl+C or SIGTERM stops the run between steps: the servers close and their temporary files
+  const progress = startProgress(context, 'starting', 1);
+  // Ctrl+C or SIGTERM stops the run while the phones start or between steps: the servers close and their temporary files
   // go, and no report is written. A second signal ends the process at once.
   const stop = new AbortController();
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
@@ -47,7 +47,11 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
         seed: options.seed,
         ...(options.config === undefined ? {} : { configFile: options.config }),
       },
-      { onProgress: (p) => progress.update(p.step, p.totalSteps), signal: stop.signal },
+      {
+        onStarting: (started, phones) => progress.update(started, phones, 'starting'),
+        onProgress: (p) => progress.update(p.step, p.totalSteps, 'simulating'),
+        signal: stop.signal,
+      },
     );
   } catch (error) {
     if (!(error instanceof SimulationInterruptedError)) throw error;

@@ -33,11 +33,16 @@ const STEPS_PER_HOUR = 60 / STEP_MINUTES;
 const PHONE_REQUESTS_IN_FLIGHT = 64;
 // Engines stopped together at the end of a run; see stopEngines.
 const STOP_BATCH = 64;
+// Engines started together: enough to keep the crypto threads busy, few enough that a stop
+// request is seen within a second or so.
+const START_BATCH = 1_000;
 
 /** Runs one simulation and returns its report. */
 export async function runSimulation(
   options: SimulationOptions = {},
   hooks: {
+    /** Phones started so far, of all app users' phones, while the run sets up. */
+    onStarting?: (started: number, phones: number) => void;
     onProgress?: (p: SimulationProgress) => void;
     /** Stops the run between steps; it then rejects with `SimulationInterruptedError`. */
     signal?: AbortSignal;
@@ -45,6 +50,7 @@ export async function runSimulation(
 ): Promise<SimulationReport> {
   const o = resolveOptions(options);
   const wallStart = performance.now();
+  const totalSteps = o.days * 24 * STEPS_PER_HOUR;
   const config = o.configFile ? loadScoringConfigFile(o.configFile) : undefined;
   const risk = config
     ? (config.exposureJson as Record<string, unknown>).risk_calculation_configuration
@@ -122,16 +128,21 @@ export async function runSimulation(
       },
     };
     for (const p of town.people) if (p.hasApp) engines.set(p.id, createPhone(p.id, fleet));
-    // The app's consent screen is behind us: recording and notifications are on.
-    await Promise.all(
-      [...engines.values()].map(async (e) => {
-        await e.start();
-        await e.setRecording(true);
-        await e.setNotifications(true);
-      }),
-    );
+    // The app's consent screen is behind us: recording and notifications are on. Starting
+    // takes minutes in a large town, so it goes in batches that a stop request can end.
+    const all = [...engines.values()];
+    for (let i = 0; i < all.length; i += START_BATCH) {
+      if (hooks.signal?.aborted) throw new SimulationInterruptedError(0, totalSteps);
+      await Promise.all(
+        all.slice(i, i + START_BATCH).map(async (e) => {
+          await e.start();
+          await e.setRecording(true);
+          await e.setNotifications(true);
+        }),
+      );
+      hooks.onStarting?.(Math.min(i + START_BATCH, all.length), all.length);
+    }
 
-    const totalSteps = o.days * 24 * STEPS_PER_HOUR;
     const exportEvery = o.exportPeriodHours * STEPS_PER_HOUR;
     for (let step = 0; step < totalSteps; step++) {
       if (hooks.signal?.aborted) throw new SimulationInterruptedError(step, totalSteps);

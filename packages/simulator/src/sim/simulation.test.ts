@@ -123,6 +123,39 @@ describe('an interrupted simulation', () => {
       rmSync(temp, { recursive: true, force: true });
     }
   });
+
+  it('stops while the phones start, before the first step', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'cocoa-sim-abort-'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const controller = new AbortController();
+      const started: [number, number][] = [];
+      const steps: number[] = [];
+      // About half of 2,400 people use the app: more than one batch of phones to start.
+      const run = runSimulation(
+        { phones: 2_400, days: 1, seed: 5 },
+        {
+          signal: controller.signal,
+          onStarting: (done, phones) => {
+            started.push([done, phones]);
+            controller.abort();
+          },
+          onProgress: (p) => steps.push(p.step),
+        },
+      );
+      await expect(run).rejects.toThrow(/stopped at step 0 of 288/);
+      expect(started).toHaveLength(1);
+      const [[done, phones] = [0, 0]] = started;
+      expect(done).toBeLessThan(phones);
+      expect(steps).toEqual([]);
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('simulation options', () => {
