@@ -35,7 +35,7 @@ export const run: BenchSuite = async () => {
       // Lower is better: the smallest town's cost per reading over this town's.
       ratio: baselinePerReading / perReadingUs,
       note:
-        `${report.runtime.wallSeconds} s, peak RSS ${report.runtime.peakRssMb} MB, ` +
+        `${report.runtime.wallSeconds} s, peak RSS ${report.runtime.peakRssMiB} MiB, ` +
         `${o.radioReadings} readings, ${o.notifications} notifications`,
     });
   }

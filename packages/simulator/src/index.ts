@@ -20,6 +20,7 @@ export { createRadioModel, type RadioModel, type LinkContext } from './radio/mod
 export { FITTED_RADIO_CONSTANTS } from './radio/fitted-constants.ts';
 export type { RadioConstants, Carriage } from './radio/types.ts';
 export { runSimulation, SimulationInterruptedError, SIMULATION_START_MS } from './sim/run.ts';
+export { removeAbandonedRunFolders } from './sim/run-folder.ts';
 export {
   SimulationOptionError,
   type SimulationOptions,

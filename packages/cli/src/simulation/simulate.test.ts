@@ -129,6 +129,9 @@ describe('cocoa simulate', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     );
 
     expect(next.code).toBe(0);
+    expect(next.stderr).toContain(
+      `cocoa: removed ${path.join(temp, left[0]!)}, left by a simulation that was killed`,
+    );
     expect(await serverFolders()).toEqual([]);
   });
 

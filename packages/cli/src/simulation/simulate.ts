@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { runSimulation, SimulationInterruptedError, writeSimulationReport } from '@cocoa/simulator';
+import {
+  removeAbandonedRunFolders,
+  runSimulation,
+  SimulationInterruptedError,
+  writeSimulationReport,
+} from '@cocoa/simulator';
 import type { SimulationReport } from '@cocoa/simulator';
 import type { SimulateOptions } from '../commands/simulate.ts';
 import type { CliContext } from '../context.ts';
@@ -28,6 +33,10 @@ export async function simulateAction(context: CliContext, options: SimulateOptio
   context.note(
     `cocoa: simulating ${options.phones} phones for ${options.days} ${options.days === 1 ? 'day' : 'days'} (seed ${options.seed})`,
   );
+  // The run would remove them anyway; doing it here lets the user know where the space went.
+  for (const folder of removeAbandonedRunFolders()) {
+    context.note(`cocoa: removed ${folder}, left by a simulation that was killed`);
+  }
   const progress = startProgress(context, 'starting', 1);
   // Ctrl+C or SIGTERM stops the run while the phones start or between steps: the servers close and their temporary files
   // go, and no report is written. A second signal ends the process at once.

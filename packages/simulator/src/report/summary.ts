@@ -20,7 +20,7 @@ export function formatSimulationSummary(r: SimulationReport): string {
     `Requests: ${Object.entries(r.requests)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
-    `Run time ${r.runtime.wallSeconds} s, peak RSS ${r.runtime.peakRssMb} MB.`,
+    `Run time ${r.runtime.wallSeconds} s, peak RSS ${r.runtime.peakRssMiB} MiB.`,
     '',
     markdownTable(
       [

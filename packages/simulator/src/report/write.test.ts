@@ -44,7 +44,7 @@ const report: SimulationReport = {
     radioReadings: 1234,
   },
   requests: { list: 10, exportFile: 5, diagnosis: 1, verification: 1 },
-  runtime: { wallSeconds: 1.5, peakRssMb: 100 },
+  runtime: { wallSeconds: 1.5, peakRssMiB: 100 },
 };
 
 describe('writeSimulationReport', () => {
@@ -73,7 +73,7 @@ describe('writeSimulationReport', () => {
   it('replaces an earlier report in place', () => {
     const out = path.join(dir, 'again');
     writeSimulationReport(report, out);
-    writeSimulationReport({ ...report, runtime: { wallSeconds: 9, peakRssMb: 1 } }, out);
+    writeSimulationReport({ ...report, runtime: { wallSeconds: 9, peakRssMiB: 1 } }, out);
     expect(
       JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).runtime.wallSeconds,
     ).toBe(9);

@@ -40,7 +40,7 @@ export interface ReportInput {
   readings: number;
   startMs: number;
   wallSeconds: number;
-  peakRssMb: number;
+  peakRssMiB: number;
 }
 
 /** Builds the report. */
@@ -148,7 +148,7 @@ export function buildReport(input: ReportInput): SimulationReport {
     },
     runtime: {
       wallSeconds: Math.round(input.wallSeconds * 10) / 10,
-      peakRssMb: Math.round(input.peakRssMb),
+      peakRssMiB: Math.round(input.peakRssMiB),
     },
   };
 }

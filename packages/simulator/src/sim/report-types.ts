@@ -64,5 +64,5 @@ export interface SimulationReport {
     radioReadings: number;
   };
   requests: Record<string, number>;
-  runtime: { wallSeconds: number; peakRssMb: number };
+  runtime: { wallSeconds: number; peakRssMiB: number };
 }

@@ -213,7 +213,7 @@ export async function runSimulation(
       startMs: SIMULATION_START_MS,
       wallSeconds: (performance.now() - wallStart) / 1000,
       // The kernel's own peak for the process, not a sample that could miss a short spike.
-      peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+      peakRssMiB: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
     });
   } finally {
     // After an interruption registrations may still be under way; let them end first.
