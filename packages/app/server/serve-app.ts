@@ -65,6 +65,19 @@ export async function createAppServer(options: AppServerOptions): Promise<Fastif
     return config;
   });
 
+  // For a load balancer: the server is up and its built app is still there.
+  app.get('/healthz', async (_request, reply) => {
+    const ok = existsSync(`${distDir}/index.html`);
+    return reply
+      .code(ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(ok ? { status: 'ok' } : { status: 'unavailable', code: APP_NOT_BUILT });
+  });
+  // The same shape as the notification server's answer for a path it does not have.
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ code: 'NOT_FOUND', message: 'no such file' }),
+  );
+
   for (const prefix of NOTIFICATION_SERVER_PREFIXES) {
     await app.register(httpProxy, {
       upstream: '',

@@ -85,6 +85,35 @@ describe('createAppServer', () => {
     expect(headers['x-chaff']).toBe('1');
   });
 
+  it('answers a path it does not have with 404 and a stable code', async () => {
+    const response = await app.inject({ url: '/no/such/page.html' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ code: 'NOT_FOUND', message: 'no such file' });
+  });
+
+  it('reports its health, and reports trouble once the built app is gone', async () => {
+    const healthy = await app.inject({ url: '/healthz' });
+    expect(healthy.statusCode).toBe(200);
+    expect(healthy.json()).toEqual({ status: 'ok' });
+
+    const gone = mkdtempSync(join(tmpdir(), 'app-gone-'));
+    writeFileSync(join(gone, 'index.html'), '<!doctype html>');
+    const server = await createAppServer({
+      config,
+      notificationServerUrl: upstreamUrl,
+      distDir: gone,
+    });
+    try {
+      rmSync(join(gone, 'index.html'));
+      const broken = await server.inject({ url: '/healthz' });
+      expect(broken.statusCode).toBe(503);
+      expect(broken.json()).toMatchObject({ code: APP_NOT_BUILT });
+    } finally {
+      await server.close();
+      rmSync(gone, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start without a built app', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'app-empty-'));
     try {
