@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { SIMULATION_LIMITS } from '@cocoa/simulator/limits';
+import { SIMULATION_DEFAULTS, SIMULATION_LIMITS } from '@cocoa/simulator/limits';
 import { integerOption } from '../options.ts';
 
 /** Flags of `cocoa simulate`. */
@@ -25,19 +25,19 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
       '--phones <n>',
       'number of people with a phone',
       integerOption(SIMULATION_LIMITS.phones.min, SIMULATION_LIMITS.phones.max),
-      1000,
+      SIMULATION_DEFAULTS.phones,
     )
     .option(
       '--days <n>',
       'simulated days',
       integerOption(SIMULATION_LIMITS.days.min, SIMULATION_LIMITS.days.max),
-      14,
+      SIMULATION_DEFAULTS.days,
     )
     .option(
       '--seed <n>',
       'random seed; the same seed gives the same town and report',
       integerOption(0),
-      1,
+      SIMULATION_DEFAULTS.seed,
     )
     .option(
       '--config <file>',

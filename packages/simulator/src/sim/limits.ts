@@ -1,8 +1,14 @@
 /**
- * The town sizes and lengths a run accepts. 100,000 phones is the largest town measured on the
- * reference 2-core machine; larger towns ran out of memory there. Kept apart from the rest of
- * the simulator so the command line can show them without loading it.
+ * The town sizes and lengths a run accepts, and what it runs when not told. 100,000 phones is
+ * the largest town measured on the reference 2-core machine; larger towns ran out of memory
+ * there. Kept apart from the rest of the simulator so the command line can show them without
+ * loading it.
  */
+
+/** Town size, length and seed of a run that sets none: the default run of the documentation. */
+export const SIMULATION_DEFAULTS = { phones: 1_000, days: 14, seed: 1 } as const;
+
+/** Smallest and largest town and run length accepted. */
 export const SIMULATION_LIMITS = {
   phones: { min: 2, max: 100_000 },
   days: { min: 1, max: 60 },

@@ -1,5 +1,5 @@
 /** Options of a simulation run, with the defaults the command line shows. */
-import { SIMULATION_LIMITS } from './limits.ts';
+import { SIMULATION_DEFAULTS, SIMULATION_LIMITS } from './limits.ts';
 
 /** What a caller may set; every field has a default. */
 export interface SimulationOptions {
@@ -53,9 +53,9 @@ export class SimulationOptionError extends Error {
 /** Applies defaults and checks ranges. */
 export function resolveOptions(o: SimulationOptions): ResolvedOptions {
   const r: ResolvedOptions = {
-    phones: o.phones ?? 1000,
-    days: o.days ?? 14,
-    seed: o.seed ?? 1,
+    phones: o.phones ?? SIMULATION_DEFAULTS.phones,
+    days: o.days ?? SIMULATION_DEFAULTS.days,
+    seed: o.seed ?? SIMULATION_DEFAULTS.seed,
     adoption: o.adoption ?? 0.5,
     registrationShare: o.registrationShare ?? 0.6,
     configFile: o.configFile,
