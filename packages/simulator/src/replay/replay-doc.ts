@@ -25,10 +25,14 @@ export function conclusion(r: ReplayResults): string {
     f1(tunedHeldOut) > f1(cocoa)
       ? `Even held out, the tuned configuration trades recall for precision and has ${f1(tunedHeldOut) - f1(cocoa) < 0.05 ? 'an only marginally' : 'a clearly'} higher F1 (${f1(tunedHeldOut).toFixed(2)} against ${f1(cocoa).toFixed(2)} for COCOA's production values); whether that trade is wanted is a policy choice, since a missed contact and a needless notification do not cost the same.`
       : `Held out, the tuned configuration does not beat COCOA's production values (F1 ${f1(tunedHeldOut).toFixed(2)} against ${f1(cocoa).toFixed(2)}).`;
+  const heldOut = r.rows.some((x) => x.tunedHeldOut !== undefined);
   return [
     `Our pipeline with COCOA's production configuration gives ${pr(cocoa)} against the geometric truth; the real EN apps, scored the same way ("high" = notified), give ${pr(realApp)}. Our verdict matches the real app's on ${agree.length} of ${r.rows.length} phones, which says the replay reproduces what the phones did.${cocoa.falsePositives > cocoa.truePositives ? ' Both notify many phones that never came within 6 ft for 15 minutes: in a bus or a small hall a phone hears the sick phone at low attenuation well beyond 6 ft.' : ''}`,
-    overfit,
-    versus,
+    ...(heldOut
+      ? [overfit, versus]
+      : [
+          'With a single scenario nothing can be held out, so whether tuning over-fits is not measured here.',
+        ]),
   ].join('\n\n');
 }
 
@@ -39,6 +43,10 @@ export function replayDocument(r: ReplayResults, folder: string): string {
 The tables below are what \`npx tsx packages/cli/src/main.ts replay ${folder}\` prints; this
 page was written from the same replay by
 \`npx tsx packages/simulator/src/replay/replay-doc.ts ${folder}\`.
+
+A log that cannot be read — a malformed line, a missing file, an unknown phone id — is named
+with its file and line on the error stream and under "Not replayed"; every other run is still
+scored, and the command then exits with code 1 (\`REPLAY_INCOMPLETE\`) so a script notices.
 
 ## What is replayed
 

@@ -67,6 +67,21 @@ describe('replay of the MITLL-UA logs', () => {
   });
 });
 
+describe('replay of a single scenario', () => {
+  const results = replayLogs(path.join(LOGS, 'SmallParty'));
+
+  it('holds nothing out, and says so instead of showing in-sample numbers as held out', () => {
+    expect(results.rows.length).toBeGreaterThan(0);
+    expect(results.rows.every((r) => r.tunedHeldOut === undefined)).toBe(true);
+    expect(results.tunedPerScenario.size).toBe(0);
+    const text = formatReplayTables(results);
+    expect(text).toMatch(
+      /\| tuned with the scenario held out: needs a second scenario to tune on \| – \| – \|/,
+    );
+    expect(text).toMatch(/\| SmallParty \| \d+ \| \d+ \| [\d/]+ \| [\d/]+ \| – \| – \|/);
+  });
+});
+
 describe('replay of damaged logs', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cocoa-replay-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -28,8 +28,11 @@ export interface ReplayRow {
   case: ReceiverCase;
   cocoa: Score;
   scenario: Score | undefined;
-  /** Verdict of the configuration tuned with this row's scenario held out. */
-  tunedHeldOut: boolean;
+  /**
+   * Verdict of the configuration tuned with this row's scenario held out; undefined when no
+   * other scenario was replayed beside it.
+   */
+  tunedHeldOut: boolean | undefined;
 }
 
 /** Everything the replay found. */
@@ -43,6 +46,7 @@ export interface ReplayResults {
   confusion: {
     cocoa: Confusion;
     scenario: Confusion;
+    /** Over the rows with a held-out verdict only (none when a single scenario was replayed). */
     tunedHeldOut: Confusion;
     tunedInSample: Confusion;
     /** The real EN apps' own verdicts ("high" = notified) against the same truth. */
@@ -71,7 +75,7 @@ export function replayLogs(folder: string, options: ReplayOptions = {}): ReplayR
       case: c,
       cocoa: scoreWindows(c.windows, mainConfig),
       scenario: scenarioCfg ? scoreWindows(c.windows, scenarioCfg) : undefined,
-      tunedHeldOut: heldOut.verdicts.get(c) ?? false,
+      tunedHeldOut: heldOut.verdicts.get(c),
     };
     addOutcome(cocoa, row.cocoa.contactDay, c.closeContact);
     addOutcome(scenario, row.scenario?.contactDay ?? false, c.closeContact);

@@ -48,14 +48,23 @@ function overall(r: ReplayResults): string {
       `tuned on all scenarios (in-sample): ${r.tunedInSample.name.replace(/^tuned: /, '')}`,
       r.confusion.tunedInSample,
     ],
-    ['tuned with the scenario held out', r.confusion.tunedHeldOut],
   ];
+  const heldOut = r.rows.some((x) => x.tunedHeldOut !== undefined);
+  rows.push([
+    heldOut
+      ? 'tuned with the scenario held out'
+      : 'tuned with the scenario held out: needs a second scenario to tune on',
+    r.confusion.tunedHeldOut,
+  ]);
   return [
     `### Verdicts against the geometric truth (${r.rows.length} receiving phones)`,
     '',
     markdownTable(
       ['configuration', ...COUNTS],
-      rows.map(([name, t]) => [name, ...confusionCells(t)]),
+      rows.map(([name, t]) => [
+        name,
+        ...(total(t) > 0 ? confusionCells(t) : COUNTS.map(() => '–')),
+      ]),
       [1, 2, 3, 4, 5, 6],
     ),
   ].join('\n');
@@ -90,10 +99,12 @@ function perScenario(r: ReplayResults): string {
     for (const x of rows) {
       addOutcome(ours, x.cocoa.contactDay, x.case.closeContact);
       addOutcome(app, x.case.reportedLevel === 'high', x.case.closeContact);
-      addOutcome(tuned, x.tunedHeldOut, x.case.closeContact);
+      if (x.tunedHeldOut !== undefined) addOutcome(tuned, x.tunedHeldOut, x.case.closeContact);
     }
     const fmt = (t: Confusion) =>
-      `${t.truePositives}/${t.falsePositives}/${t.falseNegatives}/${t.trueNegatives}`;
+      total(t) === 0
+        ? '–'
+        : `${t.truePositives}/${t.falsePositives}/${t.falseNegatives}/${t.trueNegatives}`;
     return [
       s,
       String(rows.length),
@@ -138,7 +149,7 @@ function perRun(rows: ReplayRow[]): string[] {
       (x.cocoa.weightedDurationSeconds / 60).toFixed(1),
       yes(x.cocoa.contactDay),
       x.scenario ? yes(x.scenario.contactDay) : '–',
-      yes(x.tunedHeldOut),
+      x.tunedHeldOut === undefined ? '–' : yes(x.tunedHeldOut),
     ]);
     const source = runRows[0]?.case.sickTxPowerSource ?? 'unknown';
     return [
@@ -186,4 +197,8 @@ function problems(r: ReplayResults): string {
   for (const f of r.failures)
     lines.push('', `- ${f.scenario}/${f.run}: ${f.error.code} ${f.error.message}`);
   return lines.join('\n');
+}
+
+function total(t: Confusion): number {
+  return t.truePositives + t.falsePositives + t.falseNegatives + t.trueNegatives;
 }

@@ -91,7 +91,10 @@ export function tune(cases: ReceiverCase[], candidates = candidateConfigs()): Sc
   return best;
 }
 
-/** Leave-one-scenario-out tuning over the evaluable cases. */
+/**
+ * Leave-one-scenario-out tuning over the evaluable cases. A scenario with no other scenario
+ * beside it gets no configuration and no verdicts.
+ */
 export function tuneHeldOut(cases: ReceiverCase[]): HeldOutResult {
   const candidates = candidateConfigs();
   const scenarios = [...new Set(cases.map((c) => c.scenario))];
@@ -101,7 +104,9 @@ export function tuneHeldOut(cases: ReceiverCase[]): HeldOutResult {
 
   for (const scenario of scenarios) {
     const training = cases.filter((c) => c.scenario !== scenario);
-    const config = tune(training.length > 0 ? training : cases, candidates);
+    // Nothing else to tune on: tuning on the scenario itself would not be holding it out.
+    if (training.length === 0) continue;
+    const config = tune(training, candidates);
     configs.set(scenario, config);
     for (const c of cases.filter((x) => x.scenario === scenario)) {
       const verdict = verdictOf(c, config);
