@@ -11,6 +11,7 @@ import { startStack, type Stack } from './stack.ts';
 import { openConsole, type StaffConsole } from './console.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { tamperWithExports } from './tamper.ts';
+import en from '../src/i18n/en.json';
 import {
   JA,
   agreeToDocuments,
@@ -24,6 +25,7 @@ import {
   shownNotifications,
 } from './phone.ts';
 
+const EN = en;
 const MINUTE = 60_000;
 // Checks and service-worker installs take seconds on a busy machine.
 const POLL = { timeout: 20_000 };
@@ -368,3 +370,61 @@ async function corruptOneSighting(page: Page): Promise<void> {
     db.close();
   });
 }
+
+describe('the app in English, installed and offline', () => {
+  it('shows every main screen in English, accessibly, and starts offline', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE_VIEWPORT,
+      locale: 'en-US',
+      timezoneId: 'Asia/Tokyo',
+    });
+    // axe pauses and resumes the page clock around its audit.
+    await context.clock.install();
+    const page = await openPhone(context, stack.appUrl, 'english', 1);
+
+    await page.getByLabel(JA.app.language).selectOption('en');
+    await page.getByRole('heading', { name: EN.onboarding.introTitle, exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: EN.app.next }).click();
+    await page.getByLabel(EN.onboarding.agreeTerms).check();
+    await page.getByLabel(EN.onboarding.agreePrivacy).check();
+    await page.getByRole('button', { name: EN.onboarding.agreeButton }).click();
+    await page.getByRole('button', { name: EN.onboarding.start }).click();
+    await page.getByRole('navigation', { name: EN.nav.label }).waitFor();
+
+    const screens: [route: string, title: string][] = [
+      ['home', EN.home.title],
+      ['contacts', EN.contacts.title],
+      ['register', EN.register.title],
+      ['settings', EN.settings.title],
+      ['help', EN.help.title],
+    ];
+    for (const [route, title] of screens) {
+      await goTo(page, route);
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await screenshot(page, `en-${route}`);
+      await expectAccessible(page);
+    }
+
+    // Once the service worker controls the page, a visit caches the app's files.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: EN.help.title }).waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await goTo(page, 'home');
+    await page.getByRole('heading', { name: EN.home.title, exact: true }).waitFor();
+    // The notification server's answers are never served from a cache: offline, a check fails.
+    await page.getByRole('button', { name: EN.home.checkNow }).click();
+    await expect
+      .poll(async () => page.getByTestId('status').textContent(), POLL)
+      .toBe(EN.home.status.cannotCheck);
+    await screenshot(page, 'en-offline');
+    await context.setOffline(false);
+    await context.close();
+  }, 120_000);
+});

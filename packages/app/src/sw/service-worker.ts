@@ -35,7 +35,7 @@ interface WorkerScope {
 
 const worker = self as unknown as WorkerScope;
 const CACHE = 'cocoa-shell-v1';
-const SHELL = ['./', './index.html', './manifest.webmanifest', './icons/icon.svg'];
+const SHELL = ['./', './index.html', './config.json', './manifest.webmanifest', './icons/icon.svg'];
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(
@@ -63,6 +63,10 @@ worker.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // Network first so a new build shows at once; the cached shell covers being offline.
     event.respondWith(fetch(request).catch(() => cachedOrError('./index.html')));
+  } else if (url.pathname.endsWith('/config.json')) {
+    // The operator's configuration: the newest when online, the last one seen when offline,
+    // so the app still opens (and says it cannot check) without a network.
+    event.respondWith(networkFirst(request));
   } else if (url.pathname.includes('/assets/') || url.pathname.includes('/icons/')) {
     // Built assets carry a content hash, so a cached copy is never stale.
     event.respondWith(cacheFirst(request));
@@ -89,6 +93,19 @@ async function cacheFirst(request: Request): Promise<Response> {
     await cache.put(request, response.clone());
   }
   return response;
+}
+
+async function networkFirst(request: Request): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(CACHE);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch {
+    return (await caches.match(request, { ignoreSearch: true })) ?? Response.error();
+  }
 }
 
 async function cachedOrError(path: string): Promise<Response> {
