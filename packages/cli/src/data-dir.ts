@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CliError, ExitCode } from './errors.ts';
 import { ensureDirectory } from './files.ts';
 
 /** Repository root, found from this file so the command works from any working directory. */
@@ -7,10 +8,27 @@ export const REPO_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url
 
 /**
  * Where local state lives: `--data-dir`, else `COCOA_DATA_DIR`, else `.var/` in the repository
- * (git-ignored), so a fresh checkout runs without any setup.
+ * (git-ignored), so a fresh checkout runs without any setup. An empty value is refused: it
+ * would resolve to the working directory and scatter keys and databases there.
  */
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return path.resolve(flag ?? env.COCOA_DATA_DIR ?? path.join(REPO_ROOT, '.var'));
+  if (flag !== undefined && flag.trim() === '') {
+    throw new CliError(
+      'DATA_DIR_EMPTY',
+      '--data-dir is empty; name the folder for local state, or leave the flag out to use ' +
+        'COCOA_DATA_DIR or .var/',
+      { exitCode: ExitCode.USAGE },
+    );
+  }
+  const fromEnv = env.COCOA_DATA_DIR;
+  if (flag === undefined && fromEnv !== undefined && fromEnv.trim() === '') {
+    throw new CliError(
+      'DATA_DIR_EMPTY',
+      'COCOA_DATA_DIR is set but empty; name the folder for local state, or unset it to use .var/',
+      { exitCode: ExitCode.USAGE },
+    );
+  }
+  return path.resolve(flag ?? fromEnv ?? path.join(REPO_ROOT, '.var'));
 }
 
 /** Files and folders of the local system inside one data directory. */

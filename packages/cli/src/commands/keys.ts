@@ -24,6 +24,15 @@ export function registerKeysCommand(program: Command, context: CliContext): void
           { exitCode: ExitCode.USAGE },
         );
       }
+      // An empty --out would put the private key in whatever folder the shell is in.
+      if (options.out?.trim() === '') {
+        throw new CliError(
+          'OUT_EMPTY',
+          '--out is empty; name the folder for the key files, or leave the flag out to use ' +
+            '<data dir>/keys',
+          { exitCode: ExitCode.USAGE },
+        );
+      }
       const { writeSigningKeyPair } = await import('../keys/write.ts');
       const dir = options.out ?? dataLayout(resolveDataDir(options.dataDir, context.env)).keysDir;
       const written = await writeSigningKeyPair(

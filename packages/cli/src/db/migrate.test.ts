@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,32 @@ describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cocoa: error DATABASE_URL_NOT_SHAREABLE: .*must be postgres/);
   });
+
+  it.each([
+    ['an empty --data-dir', ['--data-dir', ''], {}, /DATA_DIR_EMPTY: --data-dir is empty; /],
+    ['a blank --data-dir', ['--data-dir', ' '], {}, /DATA_DIR_EMPTY: --data-dir is empty; /],
+    [
+      'an empty COCOA_DATA_DIR',
+      [],
+      { COCOA_DATA_DIR: '' },
+      /DATA_DIR_EMPTY: COCOA_DATA_DIR is set but empty; .*unset it/,
+    ],
+  ])(
+    'refuses %s instead of creating databases in the working directory',
+    async (_name, flags, env, message) => {
+      const cwd = await mkdtemp(path.join(dir, 'cwd-'));
+      const run = await runCocoa(['db', 'migrate', ...flags], {
+        env: { ...noDbEnv(), ...env },
+        cwd,
+      });
+
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^cocoa: error DATA_DIR_EMPTY: [^\n]+\n$/);
+      expect(run.stderr).toMatch(message);
+      expect(await readdir(cwd)).toEqual([]);
+    },
+  );
 });
 
 describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () => {

@@ -141,6 +141,24 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
     expect(existsSync(path.join(dir, 'escape-private.pem'))).toBe(false);
   });
 
+  it.each([
+    ['an empty --out', ['--out', ''], {}, 'OUT_EMPTY'],
+    ['a blank --out', ['--out', '  '], {}, 'OUT_EMPTY'],
+    ['an empty --data-dir', ['--data-dir', ''], {}, 'DATA_DIR_EMPTY'],
+    ['an empty COCOA_DATA_DIR', [], { COCOA_DATA_DIR: '' }, 'DATA_DIR_EMPTY'],
+  ])(
+    'refuses %s instead of writing keys into the working directory',
+    async (_case, flags, env, code) => {
+      const cwd = await mkdtemp(path.join(dir, 'cwd-'));
+      const run = await runCocoa(['keys', 'generate', ...flags], { env, cwd });
+
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(new RegExp(`^cocoa: error ${code}: [^\\n]+ is[^\\n]+\\n$`));
+      expect(await readdir(cwd)).toEqual([]);
+    },
+  );
+
   it('ends quietly when the reader of its output stops early', async () => {
     const child = spawn(process.execPath, [COCOA_BIN, 'exports', 'inspect', CWA_ZIP], {
       stdio: ['ignore', 'pipe', 'pipe'],
