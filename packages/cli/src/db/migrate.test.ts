@@ -114,6 +114,30 @@ describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   );
 });
 
+describe('cocoa db migrate with a database it cannot use', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it.each([
+    ['--database-url', ['--database-url', 'mysql://app:pw-123@db/cocoa'], {}],
+    ['HEALTH_CENTER_DATABASE_URL', [], { HEALTH_CENTER_DATABASE_URL: 'mysql://app:pw-123@db/x' }],
+  ])(
+    'refuses a MySQL URL in %s instead of taking it for an SQLite path',
+    async (name, flags, env) => {
+      const cwd = await mkdtemp(path.join(dir, 'cwd-'));
+      const run = await runCocoa(
+        ['db', 'migrate', '--data-dir', path.join(cwd, 'data'), ...flags],
+        { env: { ...noDbEnv(), ...env }, cwd },
+      );
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        new RegExp(`^cocoa: error DATABASE_URL_UNSUPPORTED: ${name} names a mysql:// database`),
+      );
+      expect(run.stderr).toContain('postgres://');
+      expect(run.stderr).not.toContain('pw-123');
+      expect(await readdir(cwd)).toEqual([]);
+    },
+  );
+});
+
 describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const healthCenterSchema = 'hc_records';
   const notificationSchema = 'ns_records';
@@ -161,8 +185,26 @@ describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cocoa: error DATABASE_UNAVAILABLE: cannot migrate the /);
     expect(run.stderr).toContain('postgres://nobody:***@127.0.0.1:1/nowhere');
+    expect(run.stderr).toMatch(/nothing answers at that host and port: start PostgreSQL/);
     expect(run.stderr).not.toContain('s3cret-pw');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['a wrong password', (url: URL) => (url.password = 'not-the-password'), /user or password/],
+    ['a database that does not exist', (url: URL) => (url.pathname = '/no_such_db'), /createdb/],
+  ])('says what to do about %s', async (_name, spoil, advice) => {
+    const url = new URL(database.url);
+    spoil(url);
+    const run = await runCocoa(
+      ['db', 'migrate', '--database-url', url.toString(), '--data-dir', dir],
+      { env: noDbEnv() },
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error DATABASE_UNAVAILABLE: [^\n]+\n$/);
+    expect(run.stderr).toMatch(advice);
+    expect(run.stderr).toContain(':***@');
   });
 });
 

@@ -103,11 +103,34 @@ function databaseError(service: string, target: DatabaseTarget, error: unknown):
   if (error instanceof CliError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   const advice = isPostgresUrl(target.url)
-    ? 'check that the database exists and the URL, user and password are right'
+    ? postgresAdvice(error)
     : `check that its folder is writable, or ${SQLITE_ADVICE}`;
   return new CliError(
     'DATABASE_UNAVAILABLE',
     `cannot migrate the ${service} database at ${describeTarget(target)}: ${reason}; ${advice}`,
     { cause: error },
   );
+}
+
+/** What to do about a PostgreSQL failure, told apart by the error's code where it has one. */
+function postgresAdvice(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'nothing answers at that host and port: start PostgreSQL there, or correct the port in the URL';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name in the URL does not resolve: correct it';
+    case 'ETIMEDOUT':
+      return 'the server did not answer in time: check the host and any firewall between';
+    case '28P01':
+    case '28000':
+      return 'the server refused the user or password: correct them in the URL';
+    case '3D000':
+      return 'the database in the URL does not exist: create it (createdb) or name another';
+    case '42501':
+      return 'the user may not create tables there: grant it the rights, or use another user';
+    default:
+      return 'check that the database exists and the URL, user and password are right';
+  }
 }

@@ -78,6 +78,27 @@ describe('resolveDatabases', () => {
     });
   });
 
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://u:p@db/x' }],
+    ['NOTIFICATION_SERVER_DATABASE_URL', { NOTIFICATION_SERVER_DATABASE_URL: 'http://db/x' }],
+  ])('refuses a URL of a database kind the services cannot use in %s', (name, env) => {
+    expect(() => resolveDatabases(env, layout)).toThrow(
+      expect.objectContaining({
+        code: 'DATABASE_URL_UNSUPPORTED',
+        message: expect.stringContaining(name) as unknown,
+      }),
+    );
+  });
+
+  it.each(['sqlite:/data/hc.sqlite', 'file:/data/hc.sqlite', 'postgresql://u@db/x', 'C:/hc.db'])(
+    'accepts %s as a per-service database',
+    (url) => {
+      expect(resolveDatabases({ HEALTH_CENTER_DATABASE_URL: url }, layout).healthCenter.url).toBe(
+        url,
+      );
+    },
+  );
+
   it('refuses a shared URL that is not PostgreSQL', () => {
     expect(() => resolveDatabases({ DATABASE_URL: 'one.sqlite' }, layout)).toThrow(
       expect.objectContaining({ code: 'DATABASE_URL_NOT_SHAREABLE' }),

@@ -30,6 +30,8 @@ export function resolveDatabases(
   flagUrl?: string,
 ): StackDatabases {
   const shared = flagUrl ?? nonEmpty(env.DATABASE_URL);
+  if (shared !== undefined)
+    checkKind(flagUrl === undefined ? 'DATABASE_URL' : '--database-url', shared);
   if (shared !== undefined && !isPostgresUrl(shared)) {
     throw new CliError(
       'DATABASE_URL_NOT_SHAREABLE',
@@ -59,10 +61,28 @@ function target(
   sqliteFile: string,
 ): DatabaseTarget {
   const own = nonEmpty(env[`${prefix}DATABASE_URL`]);
+  if (own !== undefined) checkKind(`${prefix}DATABASE_URL`, own);
   const schema = nonEmpty(env[`${prefix}DATABASE_SCHEMA`]);
   if (own !== undefined) return { url: own, ...(schema === undefined ? {} : { schema }) };
   if (shared !== undefined) return { url: shared, schema: schema ?? sharedSchema };
   return { url: sqliteFile };
+}
+
+/**
+ * Refuses a URL of a database kind the services do not speak. Anything without a scheme is the
+ * path of an SQLite file, so without this check `mysql://host/db` would quietly become a folder
+ * named `mysql:` with an SQLite file in it. The URL itself is not repeated: it may hold a
+ * password.
+ */
+function checkKind(name: string, url: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === undefined || scheme === 'sqlite' || scheme === 'file' || isPostgresUrl(url))
+    return;
+  throw new CliError(
+    'DATABASE_URL_UNSUPPORTED',
+    `${name} names a ${scheme}:// database, which the services cannot use; give a PostgreSQL ` +
+      'URL (postgres://user:password@host:5432/database) or the path of an SQLite file',
+  );
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
