@@ -1,5 +1,5 @@
 import type { CliContext } from './context.ts';
-import { CliError } from './errors.ts';
+import { CliError, ExitCode } from './errors.ts';
 
 const ENTER = new Set(['\r', '\n']);
 const BACKSPACE = new Set(['\x7f', '\b']);
@@ -54,7 +54,16 @@ function promptHidden(context: CliContext, prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (ENTER.has(char)) return finish();
-        if (char === CTRL_C || char === CTRL_D) {
+        // Raw mode turns Ctrl+C into a character instead of SIGINT; it still means "stop", and
+        // exits as an interrupted command does.
+        if (char === CTRL_C) {
+          return finish(
+            new CliError('INTERRUPTED', 'stopped at the password prompt; nothing was changed', {
+              exitCode: ExitCode.INTERRUPTED,
+            }),
+          );
+        }
+        if (char === CTRL_D) {
           return finish(new CliError('CANCELLED', 'cancelled; nothing was changed'));
         }
         if (BACKSPACE.has(char)) typed = typed.slice(0, -1);

@@ -10,5 +10,10 @@ export { DevOutbox } from './delivery/outbox.ts';
 export type { OutboxMessage } from './delivery/outbox.ts';
 export type { MailProvider, SmsProvider } from './delivery/providers.ts';
 export { registrationLink } from './delivery/send.ts';
-export { createStaffAccount, StaffAccountError } from './staff/accounts.ts';
+export {
+  createStaffAccount,
+  normalizeStaffUsername,
+  StaffAccountError,
+  staffUsernameTaken,
+} from './staff/accounts.ts';
 export { ERROR_STATUS, HealthCenterError } from './errors.ts';

@@ -15,7 +15,12 @@ export function registerStaffCommand(program: Command, context: CliContext): voi
           'hidden prompt, or from the first line of standard input when piped (never from flags)',
       ),
   )
-    .requiredOption('--username <name>', 'sign-in name of the new account')
+    .usage('--username <name> [options]')
+    .requiredOption(
+      '--username <name>',
+      'sign-in name of the new account (required): 3-64 characters of a-z, 0-9, dot, ' +
+        'underscore or hyphen; stored in lower case',
+    )
     .action(async (options: StateOptions & { username: string }) => {
       const { addStaffAction } = await import('../staff/add.ts');
       await addStaffAction(context, options);

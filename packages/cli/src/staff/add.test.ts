@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@cocoa/health-center';
+import { runCli } from '../run.ts';
 import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
+import { keyboardContext } from '../testing/terminal.ts';
 
 const PASSWORD = 'long enough passphrase 42';
 
@@ -50,6 +52,50 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   });
 
   it.each([
+    ['a username that exists', ['--username', ' Alice.Sato '], /USERNAME_TAKEN: .*alice\.sato/],
+    ['a username it cannot store', ['--username', 'a!'], /USERNAME_INVALID: /],
+    [
+      'a database it cannot reach',
+      ['--username', 'erin.kato', '--database-url', 'postgres://nobody:none@127.0.0.1:9/none'],
+      /DATABASE_UNAVAILABLE: /,
+    ],
+  ])('refuses %s before it asks for a password', async (_name, args, message) => {
+    const keyboard = keyboardContext({ BCRYPT_ROUNDS: '4' });
+
+    const code = await runCli(['staff', 'add', '--data-dir', dataDir, ...args], keyboard.context);
+
+    expect(code).toBe(1);
+    expect(keyboard.shown()).toMatch(message);
+    expect(keyboard.shown()).not.toContain('password:');
+  });
+
+  it('says which username is taken and what to do instead', async () => {
+    const run = await staffAdd(['--username', 'alice.sato'], '');
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'cocoa: error USERNAME_TAKEN: a staff account named alice.sato already exists; ' +
+        'choose another --username\n',
+    );
+  });
+
+  it('stops with exit code 130 when Ctrl+C is pressed at the password prompt', async () => {
+    const keyboard = keyboardContext({ BCRYPT_ROUNDS: '4' });
+
+    const running = runCli(
+      ['staff', 'add', '--data-dir', dataDir, '--username', 'fumi.abe'],
+      keyboard.context,
+    );
+    await until(() => keyboard.shown().includes('password: '));
+    keyboard.type('typed so f\x03');
+
+    expect(await running).toBe(130);
+    expect(keyboard.shown()).toMatch(/^cocoa: error INTERRUPTED: .*nothing was changed$/m);
+    expect(keyboard.shown()).not.toContain('typed so f');
+    expect((await staffRows()).map((row) => row.username)).toEqual(['alice.sato']);
+  });
+
+  it.each([
     ['a folder nobody may create', () => '/sys/kernel/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
     ['a folder the file system refuses', () => '/proc/cocoa-nope', 'DIRECTORY_NOT_CREATED'],
     ['a file', () => plainFile(), 'NOT_A_DIRECTORY'],
@@ -69,6 +115,13 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
   });
 
+  it('shows --username as required in its help', async () => {
+    const run = await runCocoa(['staff', 'add', '--help']);
+
+    expect(run.stdout).toContain('Usage: cocoa staff add --username <name> [options]');
+    expect(run.stdout).toMatch(/--username <name> +sign-in name of the new account \(required\)/);
+  });
+
   it('requires --username and never takes a password flag', async () => {
     const missing = await staffAdd([], `${PASSWORD}\n`);
     expect(missing.code).toBe(2);
@@ -79,6 +132,11 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(flag.stderr).toContain("unknown option '--password'");
   });
 });
+
+/** Resolves once `ready` holds, checking every few milliseconds. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 /** A plain file, where a data directory is asked for. */
 function plainFile(): string {

@@ -16,3 +16,31 @@ export function terminalContext(): { context: CliContext; printed: string[]; dra
   };
   return { context, printed, drawn: () => drawn };
 }
+
+/**
+ * A context whose standard input says it is a terminal, so passwords are asked at a hidden
+ * prompt; `type` sends keys as a person would, and `shown` is what the prompt wrote.
+ */
+export function keyboardContext(env: NodeJS.ProcessEnv = {}): {
+  context: CliContext;
+  printed: string[];
+  shown: () => string;
+  type: (keys: string) => void;
+} {
+  const stdin = Object.assign(new PassThrough({ encoding: 'utf8' }), {
+    isTTY: true,
+    setRawMode: () => stdin,
+  });
+  const stderr = new PassThrough();
+  let shown = '';
+  stderr.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
+  const printed: string[] = [];
+  const context: CliContext = {
+    print: (line) => printed.push(line),
+    note: (line) => stderr.write(`${line}\n`),
+    env,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+  };
+  return { context, printed, shown: () => shown, type: (keys) => stdin.write(keys) };
+}

@@ -33,19 +33,42 @@ const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_BYTES = 72;
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
 
+/**
+ * The username as it is stored (trimmed, lower case); throws `StaffAccountError` with
+ * `USERNAME_INVALID` when it cannot be one. Lets a caller refuse a bad name before it asks for
+ * a password.
+ */
+export function normalizeStaffUsername(username: string): string {
+  const normalized = username.trim().toLowerCase();
+  if (!USERNAME.test(normalized)) {
+    throw new StaffAccountError(
+      'USERNAME_INVALID',
+      'username must be 3-64 characters of a-z, 0-9, dot, underscore or hyphen',
+    );
+  }
+  return normalized;
+}
+
+/** True when an account of that (normalized) username exists. */
+export async function staffUsernameTaken(
+  db: Kysely<HealthCenterDatabase>,
+  username: string,
+): Promise<boolean> {
+  const existing = await db
+    .selectFrom('staff_accounts')
+    .select('id')
+    .where('username', '=', normalizeStaffUsername(username))
+    .executeTakeFirst();
+  return existing !== undefined;
+}
+
 /** Creates a staff account and returns its id; throws `StaffAccountError` on bad input. */
 export async function createStaffAccount(
   db: Kysely<HealthCenterDatabase>,
   account: NewStaffAccount,
   now: number = Date.now(),
 ): Promise<string> {
-  const username = account.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) {
-    throw new StaffAccountError(
-      'USERNAME_INVALID',
-      'username must be 3-64 characters of a-z, 0-9, dot, underscore or hyphen',
-    );
-  }
+  const username = normalizeStaffUsername(account.username);
   const bytes = new TextEncoder().encode(account.password).length;
   if (account.password.length < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_BYTES) {
     throw new StaffAccountError(
@@ -54,12 +77,9 @@ export async function createStaffAccount(
     );
   }
 
-  const existing = await db
-    .selectFrom('staff_accounts')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (existing) throw new StaffAccountError('USERNAME_TAKEN', 'that username already exists');
+  if (await staffUsernameTaken(db, username)) {
+    throw new StaffAccountError('USERNAME_TAKEN', `the username ${username} already exists`);
+  }
 
   const id = randomUUID();
   const passwordHash = await bcrypt.hash(account.password, account.bcryptRounds ?? 12);
