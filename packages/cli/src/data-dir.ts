@@ -41,6 +41,8 @@ export interface DataLayout {
   notificationServerDb: string;
   exportDir: string;
   demoAccount: string;
+  /** Where `serve` notes the address its notification server publishes under. */
+  notificationServerRecord: string;
 }
 
 /** The fixed layout of a data directory. */
@@ -55,6 +57,7 @@ export function dataLayout(root: string): DataLayout {
     notificationServerDb: path.join(root, 'notification-server.sqlite'),
     exportDir: path.join(root, 'exports'),
     demoAccount: path.join(root, 'demo-account.json'),
+    notificationServerRecord: path.join(root, 'notification-server.json'),
   };
 }
 

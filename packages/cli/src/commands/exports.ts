@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { collectOption } from '../options.ts';
-import { addStateOptions } from './shared-options.ts';
-import type { StateOptions } from './shared-options.ts';
+import type { ExportRunOptions } from '../exports/run.ts';
+import { addStateOptions, hostOption, notificationServerPortOption } from './shared-options.ts';
 
 /** Adds `cocoa exports inspect|verify|run`. */
 export function registerExportsCommand(program: Command, context: CliContext): void {
@@ -40,8 +40,28 @@ export function registerExportsCommand(program: Command, context: CliContext): v
       .description(
         "run the notification server's export job once: publish waiting keys as signed files",
       ),
-  ).action(async (options: StateOptions) => {
-    const { runExportAction } = await import('../exports/run.ts');
-    await runExportAction(context, options);
-  });
+  )
+    .addOption(hostOption('address of the notification server, for the links in list.json'))
+    .addOption(
+      notificationServerPortOption({
+        description: 'port of the notification server, for the links in list.json',
+        allowAny: false,
+      }),
+    )
+    .addHelpText('after', EXPORT_RUN_HELP)
+    .action(async (options: ExportRunOptions, command: Command) => {
+      const { runExportAction } = await import('../exports/run.ts');
+      const given = ['host', 'notificationServerPort'].some((name) => {
+        const source = command.getOptionValueSource(name);
+        return source === 'cli' || source === 'env';
+      });
+      await runExportAction(context, { ...options, addressGiven: given });
+    });
 }
+
+const EXPORT_RUN_HELP = `
+list.json links to the files where the last "cocoa serve" or "cocoa demo" of the same data
+directory serves them, or to the default address above if none has run yet. --host and
+--notification-server-port (or COCOA_HOST and NOTIFICATION_SERVER_PORT) name another address;
+EXPORT_PUBLIC_BASE_URL (or NOTIFICATION_SERVER_EXPORT_PUBLIC_BASE_URL) names a prefix such as a
+CDN's, for serve and demo too.`;

@@ -5,15 +5,27 @@ import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { fileExists } from '../files.ts';
 import { notificationServerConfig } from '../stack/notification-server.ts';
+import { exportBaseUrlForRun } from '../stack/export-base-url.ts';
 import { loadOrCreateSecrets } from '../stack/secrets.ts';
 import { resolveSettings } from '../stack/settings.ts';
+
+/** Flags of `cocoa exports run`. */
+export interface ExportRunOptions extends StateOptions {
+  host: string;
+  notificationServerPort: number;
+  /** True when the address came from a flag or its variable rather than the defaults. */
+  addressGiven: boolean;
+}
 
 /**
  * `cocoa exports run`: runs the notification server's export job once against the configured
  * database and export directory, then lists what it published. Safe beside a running server:
  * the job takes a database lock, so two runs never publish a key twice.
  */
-export async function runExportAction(context: CliContext, options: StateOptions): Promise<void> {
+export async function runExportAction(
+  context: CliContext,
+  options: ExportRunOptions,
+): Promise<void> {
   const settings = resolveSettings(context, options);
   const { layout } = settings;
   if (!(await fileExists(layout.signingPrivateKey))) {
@@ -25,7 +37,14 @@ export async function runExportAction(context: CliContext, options: StateOptions
   }
 
   const secrets = await loadOrCreateSecrets(layout.root);
-  const config = notificationServerConfig(context, settings, secrets, { logLevel: 'warn' });
+  const config = notificationServerConfig(context, settings, secrets, {
+    exportBaseUrl: await exportBaseUrlForRun(layout, {
+      host: options.host,
+      port: options.notificationServerPort,
+      given: options.addressGiven,
+    }),
+    logLevel: 'warn',
+  });
   const server = await buildNotificationServerApp({
     config: {
       ...config,
@@ -45,6 +64,7 @@ export async function runExportAction(context: CliContext, options: StateOptions
         `published ${where}  region ${file.region}  ${file.keyCount} keys  ${file.byteSize} bytes`,
       );
     }
+    context.print(`list.json links to files under ${config.export.publicBaseUrl}/`);
   } finally {
     await server.close();
   }

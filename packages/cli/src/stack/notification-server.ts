@@ -6,12 +6,10 @@ import type { LocalSecrets } from './secrets.ts';
 import { serviceEnv } from './service-env.ts';
 import type { StackSettings } from './settings.ts';
 
-/** Addresses the notification server needs: its own and the verification API's. */
+/** Where the notification server listens and where it finds the verification API. */
 export interface NotificationServerAddresses {
   host: string;
   port: number;
-  /** Its own public base URL, for links in `list.json`. */
-  url: string;
   healthCenterUrl: string;
 }
 
@@ -24,7 +22,12 @@ export function notificationServerConfig(
   context: CliContext,
   settings: StackSettings,
   secrets: LocalSecrets,
-  options: { addresses?: NotificationServerAddresses; logLevel: string },
+  options: {
+    addresses?: NotificationServerAddresses;
+    /** URL prefix of export files in `list.json`, unless EXPORT_PUBLIC_BASE_URL names another. */
+    exportBaseUrl: string;
+    logLevel: string;
+  },
 ): NotificationServerConfig {
   const { databases, layout } = settings;
   const addresses = options.addresses;
@@ -41,11 +44,12 @@ export function notificationServerConfig(
       EXPORT_PERIOD_SECONDS: '600',
       VERIFICATION_SECRET: secrets.verifyClientSecret,
       VERIFICATION_URL: addresses?.healthCenterUrl ?? 'http://127.0.0.1:8081',
+      // An operator's CDN (EXPORT_PUBLIC_BASE_URL) wins over the server's own address.
+      EXPORT_PUBLIC_BASE_URL: options.exportBaseUrl,
     },
     {
       HOST: addresses?.host,
       PORT: addresses === undefined ? undefined : String(addresses.port),
-      EXPORT_PUBLIC_BASE_URL: addresses === undefined ? undefined : `${addresses.url}/exports`,
       DATABASE_URL: databases.notificationServer.url,
       DATABASE_SCHEMA: databases.notificationServer.schema,
     },

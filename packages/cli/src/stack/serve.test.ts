@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ const SERVE_ENV = { ...NO_DB_ENV, NOTIFICATION_SERVER_EXPORT_SCHEDULE: 'false' }
 
 let dataDir: string;
 let serve: ServeProcess | undefined;
+// Where the last serve of the data directory listened, for the links "exports run" writes.
+let lastNotificationServerUrl = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'cocoa-cli-serve-'));
@@ -99,6 +101,7 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
 
     expect(serve.stdout()).not.toContain('first run');
     expect(serve.demo?.username).toBe('demo');
+    lastNotificationServerUrl = serve.urls['notification server'] ?? '';
     const after = await stat(path.join(dataDir, 'keys', 'export-signing-private.pem'));
     expect(after.mtimeMs).toBe(before.mtimeMs);
 
@@ -126,9 +129,60 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     const verify = await runCocoa(['exports', 'verify', file, '--key', publicKey]);
     expect(verify.code).toBe(0);
 
+    // The index links to the files where the last serve of this data directory served them,
+    // although that server was given a free port, not the default one.
+    expect(lastNotificationServerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(run.stdout).toContain(
+      `list.json links to files under ${lastNotificationServerUrl}/exports/`,
+    );
+    expect(await listJsonUrls()).toContain(
+      `${lastNotificationServerUrl}/exports/${path.relative(path.join(dataDir, 'exports'), file)}`,
+    );
+
     const again = await runCocoa(['exports', 'run', '--data-dir', dataDir], { env: NO_DB_ENV });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no new keys to publish');
+  });
+
+  it.each([
+    [
+      'the address the flags name',
+      ['--host', '127.0.0.2', '--notification-server-port', '9123'],
+      {},
+      'http://127.0.0.2:9123/exports/',
+    ],
+    [
+      'the address COCOA_HOST and NOTIFICATION_SERVER_PORT name',
+      [],
+      { COCOA_HOST: '::1', NOTIFICATION_SERVER_PORT: '9124' },
+      'http://[::1]:9124/exports/',
+    ],
+    [
+      'the CDN the notification server is given',
+      ['--notification-server-port', '9125'],
+      { NOTIFICATION_SERVER_EXPORT_PUBLIC_BASE_URL: 'https://cdn.example/cocoa' },
+      'https://cdn.example/cocoa/',
+    ],
+  ])('writes list.json links under %s', async (_name, flags, env, prefix) => {
+    const run = await runCocoa(['exports', 'run', '--data-dir', dataDir, ...flags], {
+      env: { ...NO_DB_ENV, ...env },
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const urls = await listJsonUrls();
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url.startsWith(prefix)).toBe(true);
+  });
+
+  it('refuses port 0 for exports run, which names no address', async () => {
+    const run = await runCocoa(
+      ['exports', 'run', '--data-dir', dataDir, '--notification-server-port', '0'],
+      { env: NO_DB_ENV },
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^cocoa: error USAGE: .*--notification-server-port/);
   });
 
   it('runs on a shared PostgreSQL database, each service in a schema of its own', async () => {
@@ -250,6 +304,12 @@ function plainFile(): string {
   const file = path.join(dataDir, 'not-a-folder');
   writeFileSync(file, 'a file, not a folder\n');
   return file;
+}
+
+/** The download links in the data directory's list.json of region 440. */
+async function listJsonUrls(): Promise<string[]> {
+  const text = await readFile(path.join(dataDir, 'exports', '440', 'list.json'), 'utf8');
+  return (JSON.parse(text) as { url: string }[]).map((entry) => entry.url);
 }
 
 async function fetchJson(url: URL): Promise<unknown> {

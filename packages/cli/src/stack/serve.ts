@@ -4,6 +4,7 @@ import { ensureDataDir } from '../data-dir.ts';
 import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
+import { exportBaseUrl, recordExportBaseUrl } from './export-base-url.ts';
 import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
 import type { DemoAccount } from './first-run.ts';
 import { healthCenterConfig } from './health-center.ts';
@@ -76,19 +77,17 @@ export async function serveAction(
       if (result.created) firstRun.push(`created the demo staff account "${demo.username}"`);
     }
 
-    running.push(
-      await startNotificationServer(
-        notificationServerConfig(context, settings, secrets, {
-          addresses: {
-            host,
-            port: addresses.notificationServerPort,
-            url: urls.notificationServer,
-            healthCenterUrl: urls.healthCenter,
-          },
-          logLevel: mode.logLevel,
-        }),
-      ),
-    );
+    const notificationServer = notificationServerConfig(context, settings, secrets, {
+      addresses: {
+        host,
+        port: addresses.notificationServerPort,
+        healthCenterUrl: urls.healthCenter,
+      },
+      exportBaseUrl: exportBaseUrl(urls.notificationServer),
+      logLevel: mode.logLevel,
+    });
+    running.push(await startNotificationServer(notificationServer));
+    await recordExportBaseUrl(layout, notificationServer.export.publicBaseUrl);
 
     running.push(
       await startApp(settings, {
