@@ -111,6 +111,9 @@ describe('console in Chromium', () => {
     const text = await message.innerText();
     expect(text).toContain('+817011112222');
     expect(text).toContain(processingNumber);
+    // The registration link in the message opens with a click, as on the phone.
+    const link = message.getByRole('link', { name: /register/ });
+    expect(await link.getAttribute('href')).toContain(`number=${processingNumber}`);
   });
 
   it('refuses a form post without the CSRF token', async () => {

@@ -42,6 +42,23 @@ function render(part: Part): string {
   return escapeHtml(String(part));
 }
 
+/**
+ * Plain text with its web addresses made into links, everything else escaped: a message's
+ * registration link should open with a click, as it would on the phone that received it.
+ */
+export function linkedText(text: string): SafeHtml {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"']+/g)) {
+    // A sentence's full stop or closing bracket after an address is not part of it.
+    const address = match[0].replace(/[.,;:!?)\]]+$/, '');
+    out += escapeHtml(text.slice(from, match.index));
+    out += `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+    from = match.index + address.length;
+  }
+  return new SafeHtml(out + escapeHtml(text.slice(from)));
+}
+
 /** What every page needs besides its body. */
 export interface PageFrame {
   locale: Locale;

@@ -2,7 +2,7 @@
 import type { OutboxMessage } from '../delivery/outbox.ts';
 import { formatDateTime, textsFor } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import { html, layout } from './html.ts';
+import { html, layout, linkedText } from './html.ts';
 import type { SafeHtml } from './html.ts';
 
 /** Values the issue form shows again after a refused submission. */
@@ -227,7 +227,7 @@ export function outboxPage(
           ${message.to} — ${t.outbox.sentAt}: ${formatDateTime(locale, timeZone, message.sentAt)}
         </p>
         ${message.subject ? html`<p>${message.subject}</p>` : ''}
-        <pre>${message.text}</pre>
+        <pre>${linkedText(message.text)}</pre>
       </li>`,
   );
   const body = html`<p>${t.outbox.intro}</p>
