@@ -7,6 +7,7 @@ import { fileExists } from '../files.ts';
 import { notificationServerConfig } from '../stack/notification-server.ts';
 import { exportBaseUrlForRun } from '../stack/export-base-url.ts';
 import { loadOrCreateSecrets } from '../stack/secrets.ts';
+import { checkDataDirSigningKeys } from '../stack/signing-keys.ts';
 import { resolveSettings } from '../stack/settings.ts';
 
 /** Flags of `cocoa exports run`. */
@@ -36,6 +37,7 @@ export async function runExportAction(
     );
   }
 
+  await checkDataDirSigningKeys(layout);
   const secrets = await loadOrCreateSecrets(layout.root);
   const config = notificationServerConfig(context, settings, secrets, {
     exportBaseUrl: await exportBaseUrlForRun(layout, {

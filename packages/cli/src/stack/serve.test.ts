@@ -1,10 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair } from '@cocoa/protocol/node';
 import { createFreshDatabase, tableNames } from '../testing/databases.ts';
 import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 import {
@@ -286,6 +287,24 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
       new RegExp(`^cocoa: error ${code}: [^\\n]+; pass another --data-dir[^\\n]*\\n$`),
     );
     expect(run.stderr).not.toMatch(RAW_SYSTEM_ERROR);
+  });
+
+  it('refuses a private key that does not match the public key before it builds or listens', async () => {
+    const fresh = path.join(dataDir, 'mismatched-keys');
+    expect((await runCocoa(['keys', 'generate', '--data-dir', fresh])).code).toBe(0);
+    const publicKey = path.join(fresh, 'keys', 'export-signing-public.pem');
+    await writeFile(publicKey, generateSigningKeyPair().publicKeyPem);
+
+    const run = await runCocoa(['serve', '--data-dir', fresh, '--no-build', ...FREE_PORTS], {
+      env: NO_DB_ENV,
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^cocoa: error SIGNING_KEYS_MISMATCH: [^\n]+\n$/);
+    expect(run.stderr).toContain(`the public key ${publicKey}`);
+    expect(run.stderr).toContain(`"cocoa keys generate --force --data-dir ${fresh}"`);
+    expect(existsSync(path.join(fresh, 'notification-server.sqlite'))).toBe(false);
   });
 
   it('refuses --no-build when there is no app build yet', async () => {

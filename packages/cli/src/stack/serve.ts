@@ -13,6 +13,7 @@ import { notificationServerConfig } from './notification-server.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import type { RunningService } from './service.ts';
 import { startHealthCenter, startNotificationServer } from './services.ts';
+import { checkDataDirSigningKeys } from './signing-keys.ts';
 import { httpUrl, resolveAddresses, resolveSettings } from './settings.ts';
 import { waitForStopSignal } from './signals.ts';
 
@@ -34,6 +35,7 @@ export async function serveAction(
   const firstRun: string[] = [];
   const secrets = await loadOrCreateSecrets(layout.root);
   if (await ensureSigningKeys(layout)) firstRun.push(`created signing keys in ${layout.keysDir}`);
+  await checkDataDirSigningKeys(layout);
 
   // Migrating first creates each service's schema on a shared PostgreSQL database (the
   // services create tables, not schemas) and reports an unreachable database in one line.
