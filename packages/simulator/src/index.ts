@@ -4,10 +4,12 @@
  */
 export {
   replayLogs,
+  failedRunLabel,
   formatReplayTables,
   loadLogFolder,
   ReplayError,
   COCOA_PRODUCTION,
+  type FailedRun,
   type ReplayErrorCode,
   type ReplayOptions,
   type ReplayResults,

@@ -44,8 +44,14 @@ export interface ReceiverCase {
 /** A run that could not be replayed, and why. */
 export interface FailedRun {
   scenario: string;
+  /** The run's folder name, or `*` when the whole scenario failed. */
   run: string;
   error: ReplayError;
+}
+
+/** `scenario/run`, or the scenario alone when all of it failed, to name a failure. */
+export function failedRunLabel(failure: FailedRun): string {
+  return failure.run === '*' ? failure.scenario : `${failure.scenario}/${failure.run}`;
 }
 
 /** Every receiver case of the loaded scenarios, plus the runs that failed. */

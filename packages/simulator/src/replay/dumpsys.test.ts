@@ -63,6 +63,32 @@ describe('parseDumpsys', () => {
   });
 });
 
+describe('parseDumpsys on files that are not phone logs', () => {
+  it.each([
+    ['an empty file', '', undefined, 'the file is empty'],
+    ['a file of blank lines', '\n  \n\t\n', undefined, 'the file is empty'],
+    ['text with no log heading', 'hello\nworld\n', undefined, 'no `Advertisement records:`'],
+    ['binary data', 'Part of a data series\n\u0000\u0007\ufffd\n', 2, 'binary data'],
+  ])(
+    'refuses %s instead of reading it as a phone that heard nothing',
+    (_name, text, line, what) => {
+      expect(() => parseDumpsys(text, 'run/05_dumpsys.txt')).toThrow(
+        expect.objectContaining({
+          code: 'REPLAY_NOT_A_PHONE_LOG',
+          file: 'run/05_dumpsys.txt',
+          line,
+          message: expect.stringContaining(what),
+        }),
+      );
+    },
+  );
+
+  it('still reads a reduced log that has headings but no sightings', () => {
+    const reduced = LOG.slice(0, LOG.indexOf('    Sighting records:'));
+    expect(parseDumpsys(reduced, 'x.txt').sightings).toEqual([]);
+  });
+});
+
 describe('parseLogTimestamp', () => {
   it.each([
     ['2021-03-12T09:20:46-05', Date.UTC(2021, 2, 12, 14, 20, 46)],

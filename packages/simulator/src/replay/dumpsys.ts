@@ -57,21 +57,42 @@ const HEX32 = /^[0-9A-Fa-f]{32}$/;
 
 type Section = 'preamble' | 'flags' | 'advertisements' | 'sightings';
 
-/** Parses one dumpsys log; `file` is only used to name the file in errors. */
+// A NUL byte or a character that was not valid UTF-8: the file is binary, not a log.
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\u0000\ufffd]/;
+
+/**
+ * Parses one dumpsys log; `file` is only used to name the file in errors. Even a reduced log
+ * (an iPhone's, without sightings) has its `Advertisement records:` heading, so a file with no
+ * heading at all is refused rather than read as a phone that heard nothing.
+ */
 export function parseDumpsys(text: string, file: string): DumpsysLog {
   const log: DumpsysLog = { flags: {}, advertisements: [], sightings: [] };
   let section: Section = 'preamble';
   let current: SightingRecord | undefined;
+  let headings = 0;
 
+  if (text.trim() === '') {
+    throw new ReplayError('REPLAY_NOT_A_PHONE_LOG', file, undefined, 'the file is empty');
+  }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     const lineNo = i + 1;
+    if (NOT_TEXT.test(line)) {
+      throw new ReplayError(
+        'REPLAY_NOT_A_PHONE_LOG',
+        file,
+        lineNo,
+        'binary data, not the text of a dumpsys log',
+      );
+    }
     if (line === '') continue;
 
     const header = sectionHeader(line);
     if (header) {
       section = header;
+      headings++;
       continue;
     }
 
@@ -97,6 +118,16 @@ export function parseDumpsys(text: string, file: string): DumpsysLog {
     }
     if (!current) throw malformed(file, lineNo, 'scan line before any `RPI=` sighting line');
     current.scans.push(readScan(line, file, lineNo));
+  }
+
+  if (headings === 0) {
+    throw new ReplayError(
+      'REPLAY_NOT_A_PHONE_LOG',
+      file,
+      undefined,
+      'no `Advertisement records:` or `Sighting records:` heading: not an Exposure Notification ' +
+        'dumpsys log',
+    );
   }
   return log;
 }

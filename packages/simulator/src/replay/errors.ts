@@ -12,7 +12,9 @@ export type ReplayErrorCode =
   | 'REPLAY_UNKNOWN_AGENT'
   | 'REPLAY_NO_SICK_PHONE'
   | 'REPLAY_NO_TX_POWER'
-  | 'REPLAY_NOT_A_LOG_FOLDER';
+  | 'REPLAY_NOT_A_LOG_FOLDER'
+  | 'REPLAY_NOT_A_PHONE_LOG'
+  | 'REPLAY_NO_PHONE_LOGS';
 
 /** A problem with one input file of a replay, carrying the file and optional line number. */
 export class ReplayError extends Error {

@@ -1,4 +1,5 @@
 /** Replay of real Exposure Notification phone logs through our risk pipeline. */
+export { failedRunLabel, type FailedRun } from './cases.ts';
 export { replayLogs, type ReplayOptions, type ReplayResults, type ReplayRow } from './replay.ts';
 export { formatReplayTables } from './tables.ts';
 export { ReplayError, type ReplayErrorCode } from './errors.ts';

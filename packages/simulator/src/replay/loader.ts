@@ -125,6 +125,17 @@ function loadScenario(dir: string, runNames: string[], runRead: () => void): Loa
     runNames.forEach(() => runRead());
     return { ...scenario, error: asReplayError(error, setupFile) };
   }
+  // A setup alone says where people stood, not what any phone heard: nothing to replay.
+  if (runNames.length === 0) {
+    const error = new ReplayError(
+      'REPLAY_NO_PHONE_LOGS',
+      dir,
+      undefined,
+      `scenario ${scenario.name} has its setup but no run with phone logs (a folder <run> ` +
+        "holding <run>_info.json and the phones' *_dumpsys.txt files)",
+    );
+    return { ...scenario, error };
+  }
 
   scenario.runs = runNames.map((n) => {
     const run = loadRun(path.join(dir, n), scenario.setup);
@@ -192,7 +203,7 @@ function checkLogOwners(run: LoadedRun, infoFile: string): void {
   }
   for (const id of listed) {
     if (run.phones.has(id)) continue;
-    const missing = path.join(run.dir, `${id}_dumpsys.txt`);
+    const missing = missingLogPath(run.dir, id);
     const error = new ReplayError(
       'REPLAY_FILE_MISSING',
       missing,
@@ -201,6 +212,20 @@ function checkLogOwners(run: LoadedRun, infoFile: string): void {
     );
     run.phones.set(id, { id, file: missing, log: undefined, error });
   }
+}
+
+/**
+ * Where a missing phone log was expected: in the phone's own folder of the run (named
+ * `<date>_<run>_<phone>` in the MITLL layout) when that folder exists, else in the run folder.
+ */
+function missingLogPath(runDir: string, id: string): string {
+  const phoneDir = readdirSync(runDir)
+    .sort()
+    .find((n) => n.endsWith(`_${id}`) && statSync(path.join(runDir, n)).isDirectory());
+  return path.join(
+    phoneDir === undefined ? runDir : path.join(runDir, phoneDir),
+    `${id}_dumpsys.txt`,
+  );
 }
 
 /** Phone id → log file, searching the run folder and its direct subfolders. */

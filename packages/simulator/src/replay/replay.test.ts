@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedDataPath } from '@cocoa/protocol/node';
 import { precision, recall } from '../metrics.ts';
+import { failedRunLabel } from './cases.ts';
 import { loadLogFolder } from './loader.ts';
 import { replayLogs } from './replay.ts';
 import { formatReplayTables } from './tables.ts';
@@ -103,8 +104,11 @@ describe('replay of damaged logs', () => {
   it('names the file and line of each problem and still replays what it can', () => {
     const results = replayLogs(dir);
     const failures = Object.fromEntries(results.failures.map((f) => [f.run, f.error]));
-    expect(failures.small_party_2).toMatchObject({ code: 'REPLAY_FILE_MISSING' });
-    expect(failures.small_party_2?.message).toContain('11_dumpsys.txt');
+    expect(failures.small_party_2).toMatchObject({
+      code: 'REPLAY_FILE_MISSING',
+      file: phoneLog(2, '11'),
+    });
+    expect(failures.small_party_2?.message).toContain(phoneLog(2, '11'));
     expect(failures.small_party_3).toMatchObject({ code: 'REPLAY_UNKNOWN_PHONE', file: info });
     expect(failures.small_party_3?.message).toContain('phone 99');
 
@@ -123,5 +127,67 @@ describe('replay of damaged logs', () => {
         message: expect.stringContaining('pass a folder of scenarios, one scenario folder'),
       }),
     );
+  });
+});
+
+describe('replay of files that are not phone logs, and of a scenario without any', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cocoa-replay-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(path.join(LOGS, 'SmallParty'), path.join(dir, 'SmallParty'), { recursive: true });
+  const phoneLog = (id: string) =>
+    path.join(
+      dir,
+      'SmallParty',
+      'small_party_1',
+      `2021_03_12_small_party_1_${id}`,
+      `${id}_dumpsys.txt`,
+    );
+  writeFileSync(phoneLog('05'), '');
+  writeFileSync(phoneLog('07'), 'not a log\nat all\n');
+  // A scenario folder holding only its setup.
+  mkdirSync(path.join(dir, 'Empty'));
+  cpSync(
+    path.join(LOGS, 'SmallParty', 'small_party_setup.json'),
+    path.join(dir, 'Empty', 'empty_setup.json'),
+  );
+
+  it('reports each unreadable log by file, never as a reduced log without sightings', () => {
+    const results = replayLogs(dir);
+    const refused = results.notEvaluable.filter((c) => c.error !== undefined);
+
+    expect(refused.map((c) => [c.phone, c.error?.code, c.error?.file])).toEqual([
+      ['05', 'REPLAY_NOT_A_PHONE_LOG', phoneLog('05')],
+      ['07', 'REPLAY_NOT_A_PHONE_LOG', phoneLog('07')],
+    ]);
+    const text = formatReplayTables(results);
+    const reduced = text.split('\n').find((l) => l.startsWith('No sightings in the log')) ?? '';
+    expect(reduced).not.toMatch(/small_party_1 phone 0[57]/);
+    expect(text).toContain(
+      `- SmallParty/small_party_1 phone 05: REPLAY_NOT_A_PHONE_LOG ${phoneLog('05')}`,
+    );
+  });
+
+  it('names a scenario that has its setup but no phone logs, and replays the others', () => {
+    const results = replayLogs(dir);
+
+    expect(results.failures).toEqual([
+      expect.objectContaining({
+        scenario: 'Empty',
+        run: '*',
+        error: expect.objectContaining({ code: 'REPLAY_NO_PHONE_LOGS' }),
+      }),
+    ]);
+    expect(failedRunLabel(results.failures[0]!)).toBe('Empty');
+    expect(results.failures[0]?.error.message).toContain('scenario Empty has its setup but no run');
+    expect(formatReplayTables(results)).toMatch(/^- Empty: REPLAY_NO_PHONE_LOGS /m);
+    expect(results.rows.some((r) => r.case.run === 'small_party_2')).toBe(true);
+  });
+
+  it('replays nothing from a folder holding only such a scenario', () => {
+    const results = replayLogs(path.join(dir, 'Empty'));
+
+    expect(results.rows).toEqual([]);
+    expect(results.notEvaluable).toEqual([]);
+    expect(results.failures.map((f) => f.error.code)).toEqual(['REPLAY_NO_PHONE_LOGS']);
   });
 });

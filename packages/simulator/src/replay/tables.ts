@@ -11,6 +11,7 @@ import {
   recall,
   type Confusion,
 } from '../metrics.ts';
+import { failedRunLabel } from './cases.ts';
 import type { ReplayResults, ReplayRow } from './replay.ts';
 
 const COUNTS = ['TP', 'FP', 'FN', 'TN', 'precision', 'recall'];
@@ -195,7 +196,7 @@ function problems(r: ReplayResults): string {
       );
   }
   for (const f of r.failures)
-    lines.push('', `- ${f.scenario}/${f.run}: ${f.error.code} ${f.error.message}`);
+    lines.push('', `- ${failedRunLabel(f)}: ${f.error.code} ${f.error.message}`);
   return lines.join('\n');
 }
 
