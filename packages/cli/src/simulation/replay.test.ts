@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,86 @@ describe('cocoa replay', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     );
     expect(run.stderr).toMatch(/error REPLAY_INCOMPLETE: 1 log\(s\) above could not be read/);
     expect(run.stdout).toContain('SmallParty/small_party_3');
+  });
+
+  it('names an empty phone log as unreadable and still scores the rest', async () => {
+    const root = path.join(dir, 'not-logs');
+    await cp(path.join(LOGS, 'SmallParty'), path.join(root, 'SmallParty'), { recursive: true });
+    const phoneDir = path.join(root, 'SmallParty', 'small_party_3', '2021_03_12_small_party_3_05');
+    const empty = path.join(phoneDir, '05_dumpsys.txt');
+    await writeFile(empty, '');
+
+    const run = await runCocoa(['replay', root]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cocoa: SmallParty/small_party_3 phone 05: REPLAY_NOT_A_PHONE_LOG ${empty}: the file is empty`,
+    );
+    expect(run.stderr).toMatch(/error REPLAY_INCOMPLETE: 1 log\(s\) above could not be read/);
+    expect(run.stdout).not.toMatch(/No sightings in the log[^\n]*small_party_3 phone 05/);
+    expect(run.stdout).toContain('SmallParty/small_party_2');
+  });
+
+  it('names a missing phone log where it belongs: in the phone folder of its run', async () => {
+    const root = path.join(dir, 'missing');
+    await cp(path.join(LOGS, 'SmallParty'), path.join(root, 'SmallParty'), { recursive: true });
+    const log = path.join(
+      root,
+      'SmallParty',
+      'small_party_1',
+      '2021_03_12_small_party_1_13',
+      '13_dumpsys.txt',
+    );
+    await rm(log);
+
+    const run = await runCocoa(['replay', root]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cocoa: SmallParty/small_party_1 phone 13: REPLAY_FILE_MISSING ${log}: no log for phone 13`,
+    );
+  });
+
+  it('prints no tables for a scenario that has its setup but no phone logs', async () => {
+    const scenario = path.join(dir, 'setup-only', 'Lonely');
+    await mkdir(scenario, { recursive: true });
+    await cp(
+      path.join(LOGS, 'SmallParty', 'small_party_setup.json'),
+      path.join(scenario, 'lonely_setup.json'),
+    );
+
+    const run = await runCocoa(['replay', path.dirname(scenario)]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^cocoa: Lonely: REPLAY_NO_PHONE_LOGS .*scenario Lonely has its setup but no run/m,
+    );
+    expect(run.stderr).toMatch(/^cocoa: error REPLAY_NOTHING_REPLAYED: no phone log in /m);
+  });
+
+  it.each([
+    ['an empty --out', () => '', 2, /^cocoa: error OUT_EMPTY: --out is empty; /],
+    ['a directory as --out', () => dir, 1, /^cocoa: error NOT_A_FILE: --out .* is a directory; /],
+    [
+      'an --out nobody may write',
+      () => '/proc/tables.md',
+      1,
+      /^cocoa: error FILE_NOT_ACCESSIBLE: cannot write output directory \/proc: /,
+    ],
+  ])('refuses %s before it replays anything', async (_name, out, code, message) => {
+    const run = await runCocoa(['replay', path.join(LOGS, 'SmallParty'), '--out', out()]);
+
+    expect(run.code).toBe(code);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('replaying the phone logs');
+  });
+
+  it('explains in its help where the default logs come from and what exit code 1 means', async () => {
+    const run = await runCocoa(['replay', '--help']);
+
+    expect(run.stdout).toContain('COCOA_SHARED_DATA');
+    expect(run.stdout).toMatch(/1 some logs could not be read/);
   });
 });

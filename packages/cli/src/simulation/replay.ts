@@ -1,11 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedDataPath } from '@cocoa/protocol/node';
-import { formatReplayTables, loadScoringConfigFile, replayLogs } from '@cocoa/simulator';
+import {
+  failedRunLabel,
+  formatReplayTables,
+  loadScoringConfigFile,
+  replayLogs,
+} from '@cocoa/simulator';
+import type { ReplayError, ReplayResults } from '@cocoa/simulator';
 import type { ReplayOptions as CommandOptions } from '../commands/replay.ts';
 import type { CliContext } from '../context.ts';
-import { CliError } from '../errors.ts';
-import { writeFileAtomically } from '../files.ts';
+import { CliError, ExitCode } from '../errors.ts';
+import { ensureWritableDirectory, writeFileAtomically } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
 /**
@@ -17,8 +23,18 @@ export async function replayAction(
   dir: string | undefined,
   options: CommandOptions,
 ): Promise<void> {
+  if (options.out?.trim() === '') {
+    throw new CliError(
+      'OUT_EMPTY',
+      '--out is empty; name the Markdown file for the tables, or leave the flag out to only ' +
+        'print them',
+      { exitCode: ExitCode.USAGE },
+    );
+  }
   const folder = path.resolve(dir ?? defaultLogFolder());
   await requireDirectory(folder);
+  // Checked before the replay, so a wrong --out does not throw away a finished replay.
+  if (options.out !== undefined) await requireWritableFile(options.out);
   const config = options.config === undefined ? undefined : loadScoringConfigFile(options.config);
 
   context.note(`cocoa: replaying the phone logs in ${folder}`);
@@ -32,21 +48,27 @@ export async function replayAction(
   } finally {
     progress.stop();
   }
+  const unread = unreadLogs(results);
+
+  // Tables of no phone at all would look like a result; the reasons are the whole answer.
+  if (readPhones(results) === 0) {
+    for (const u of unread) context.note(`cocoa: ${u.where}: ${u.error.code} ${u.error.message}`);
+    throw new CliError(
+      'REPLAY_NOTHING_REPLAYED',
+      `no phone log in ${folder} could be replayed (the reasons are above), so there are no ` +
+        "tables; add the runs' phone logs or pass another folder",
+    );
+  }
+
   const tables = formatReplayTables(results);
   context.print(tables);
-
   if (options.out !== undefined) {
     await writeFileAtomically(options.out, `${tables}\n`);
     context.note(`cocoa: tables written to ${options.out}`);
   }
+
   // Everything readable was scored; what was not is named here too, and the exit code says
   // the tables are incomplete.
-  const unread = [
-    ...results.failures.map((f) => ({ where: `${f.scenario}/${f.run}`, error: f.error })),
-    ...results.notEvaluable.flatMap((c) =>
-      c.error ? [{ where: `${c.scenario}/${c.run} phone ${c.phone}`, error: c.error }] : [],
-    ),
-  ];
   for (const u of unread) context.note(`cocoa: ${u.where}: ${u.error.code} ${u.error.message}`);
   if (unread.length > 0) {
     throw new CliError(
@@ -55,6 +77,33 @@ export async function replayAction(
         'rest. Fix or remove those files and replay again',
     );
   }
+}
+
+/** Every scenario, run and phone log that could not be read, named for the error stream. */
+function unreadLogs(results: ReplayResults): { where: string; error: ReplayError }[] {
+  return [
+    ...results.failures.map((f) => ({ where: failedRunLabel(f), error: f.error })),
+    ...results.notEvaluable.flatMap((c) =>
+      c.error ? [{ where: `${c.scenario}/${c.run} phone ${c.phone}`, error: c.error }] : [],
+    ),
+  ];
+}
+
+/** Receiving phones whose logs were read, scored or not. */
+function readPhones(results: ReplayResults): number {
+  return results.rows.length + results.notEvaluable.filter((c) => !c.error).length;
+}
+
+/** Refuses an --out that is a directory or cannot be written, creating its folder if needed. */
+async function requireWritableFile(out: string): Promise<void> {
+  const info = await stat(out).catch(() => undefined);
+  if (info?.isDirectory() === true) {
+    throw new CliError(
+      'NOT_A_FILE',
+      `--out ${out} is a directory; name a file, such as ${path.join(out, 'replay.md')}`,
+    );
+  }
+  await ensureWritableDirectory(path.dirname(path.resolve(out)), 'choose another --out file');
 }
 
 async function requireDirectory(folder: string): Promise<void> {
