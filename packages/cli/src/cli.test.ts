@@ -42,6 +42,14 @@ describe.concurrent('cocoa --help', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stdout).not.toContain('...');
   });
 
+  it('shows the accepted range of each number simulate takes', async () => {
+    const run = await runCocoa(['simulate', '--help']);
+
+    expect(run.stdout).toMatch(/--phones <n> +number of people with a phone, 2 to 100,000 /);
+    expect(run.stdout).toMatch(/--days <n> +simulated days, 1 to 60 /);
+    expect(run.stdout).toMatch(/--seed <n> +random seed, 0 to 4294967295;/);
+  });
+
   it('lists every command at the top level', async () => {
     const run = await runCocoa(['--help']);
     for (const name of ['serve', 'demo', 'simulate', 'replay', 'exports', 'keys', 'db', 'staff']) {
@@ -57,6 +65,11 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
     ['a missing argument', ['exports', 'inspect'], /missing required argument 'file'/],
     ['a number that is not one', ['simulate', '--phones', 'many'], /expected a whole number/],
     ['a port out of range', ['serve', '--app-port', '70000'], /expected a whole number/],
+    [
+      'a seed beyond 32 bits',
+      ['simulate', '--seed', '4294967296'],
+      /'--seed <n>' argument '4294967296' is invalid\. expected a whole number from 0 to 4294967295/,
+    ],
     ['an unknown service', ['db', 'migrate', '--service', 'x'], /Allowed choices are/],
   ])('rejects %s with exit code 2 and advice', async (_name, args, message) => {
     const run = await runCocoa(args);

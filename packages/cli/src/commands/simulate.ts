@@ -23,20 +23,21 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
     )
     .option(
       '--phones <n>',
-      'number of people with a phone',
+      `number of people with a phone, ${range(SIMULATION_LIMITS.phones)}`,
       integerOption(SIMULATION_LIMITS.phones.min, SIMULATION_LIMITS.phones.max),
       SIMULATION_DEFAULTS.phones,
     )
     .option(
       '--days <n>',
-      'simulated days',
+      `simulated days, ${range(SIMULATION_LIMITS.days)}`,
       integerOption(SIMULATION_LIMITS.days.min, SIMULATION_LIMITS.days.max),
       SIMULATION_DEFAULTS.days,
     )
     .option(
       '--seed <n>',
-      'random seed; the same seed gives the same town and report',
-      integerOption(0),
+      `random seed, ${SIMULATION_LIMITS.seed.min} to ${SIMULATION_LIMITS.seed.max}; ` +
+        'the same seed gives the same town and report',
+      integerOption(SIMULATION_LIMITS.seed.min, SIMULATION_LIMITS.seed.max),
       SIMULATION_DEFAULTS.seed,
     )
     .option(
@@ -52,4 +53,9 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
       const { simulateAction } = await import('../simulation/simulate.ts');
       await simulateAction(context, options);
     });
+}
+
+/** `2 to 100,000`, as the help shows a flag's accepted values. */
+function range(limits: { min: number; max: number }): string {
+  return `${limits.min.toLocaleString('en')} to ${limits.max.toLocaleString('en')}`;
 }

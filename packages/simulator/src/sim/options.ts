@@ -68,13 +68,13 @@ export function resolveOptions(o: SimulationOptions): ResolvedOptions {
   };
   const within = (n: number, { min, max }: { min: number; max: number }) =>
     Number.isInteger(n) && n >= min && n <= max;
-  const { phones, days } = SIMULATION_LIMITS;
+  const { phones, days, seed } = SIMULATION_LIMITS;
   check(
     within(r.phones, phones),
     `phones must be an integer from ${phones.min} to ${phones.max.toLocaleString('en')}`,
   );
   check(within(r.days, days), `days must be an integer from ${days.min} to ${days.max}`);
-  check(Number.isInteger(r.seed), 'seed must be an integer');
+  check(within(r.seed, seed), `seed must be an integer from ${seed.min} to ${seed.max}`);
   check(r.adoption > 0 && r.adoption <= 1, 'adoption must be in (0, 1]');
   check(
     r.registrationShare >= 0 && r.registrationShare <= 1,

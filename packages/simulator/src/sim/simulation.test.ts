@@ -164,9 +164,18 @@ describe('simulation options', () => {
     [{ days: 0 }, 'days'],
     [{ adoption: 0 }, 'adoption'],
     [{ exportPeriodHours: 5 }, 'export period'],
+    // Draws hash the seed as 32 bits: 2^32 would silently repeat seed 0.
+    [{ seed: 4_294_967_296 }, 'seed must be an integer from 0 to 4294967295'],
+    [{ seed: -1 }, 'seed'],
+    [{ seed: 1.5 }, 'seed'],
   ])('refuses %j with a typed error', (options, what) => {
     expect(() => resolveOptions(options)).toThrow(SimulationOptionError);
     expect(() => resolveOptions(options)).toThrow(what);
+  });
+
+  it('accepts every 32-bit seed', () => {
+    expect(resolveOptions({ seed: 0 }).seed).toBe(0);
+    expect(resolveOptions({ seed: 4_294_967_295 }).seed).toBe(4_294_967_295);
   });
 
   it('defaults to 1,000 phones for 14 days with seed 1', () => {
