@@ -1,4 +1,15 @@
-import { access, readFile, writeFile, mkdir, chmod, rename, rm, stat } from 'node:fs/promises';
+import {
+  access,
+  readFile,
+  writeFile,
+  mkdir,
+  chmod,
+  open,
+  rename,
+  rm,
+  stat,
+} from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './errors.ts';
 
@@ -9,6 +20,78 @@ export async function readUserFile(filePath: string, what: string): Promise<Uint
   } catch (error) {
     throw fileError(error, filePath, what);
   }
+}
+
+/** How much of a user's file `readUserFileWithin` reads, and what it checks first. */
+export interface BoundedRead {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** The error for a file larger than `maxBytes`. */
+  tooLarge: () => Error;
+  /** Bytes handed to `checkHead` before the rest is read. */
+  headBytes: number;
+  /** Throws when the first bytes show the file is not what the command expects. */
+  checkHead: (head: Uint8Array) => void;
+}
+
+/**
+ * Reads a file the user named without ever holding more than `maxBytes` of it: the size is
+ * checked first, then the first bytes, and only then the rest, in chunks, so a huge file or a
+ * device that never ends is refused after a bounded read.
+ */
+export async function readUserFileWithin(
+  filePath: string,
+  what: string,
+  bounds: BoundedRead,
+): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r').catch((error: unknown) => {
+    throw fileError(error, filePath, what);
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) {
+      throw new CliError('NOT_A_FILE', `${what} ${filePath} is a directory; name a file instead`);
+    }
+    if (info.isFile() && info.size > bounds.maxBytes) throw bounds.tooLarge();
+
+    const head = await readUpTo(handle, bounds.headBytes);
+    bounds.checkHead(head);
+    // One byte past the limit tells a file of exactly `maxBytes` from a larger one.
+    const rest = await readUpTo(handle, bounds.maxBytes + 1 - head.length);
+    if (head.length + rest.length > bounds.maxBytes) throw bounds.tooLarge();
+    return concat([head, rest]);
+  } catch (error) {
+    if (error instanceof CliError || errno(error) === undefined) throw error;
+    throw fileError(error, filePath, what);
+  } finally {
+    await handle.close();
+  }
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Reads from the handle's position until `limit` bytes or the end, whichever comes first. */
+async function readUpTo(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = new Uint8Array(Math.min(CHUNK_BYTES, limit - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return concat(chunks);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 /** Reads a text file the user named (a PEM key, a configuration document). */

@@ -4,6 +4,10 @@ import { collectOption } from '../options.ts';
 import type { ExportRunOptions } from '../exports/run.ts';
 import { addStateOptions, hostOption, notificationServerPortOption } from './shared-options.ts';
 
+// The size limit of export files (MAX_EXPORT_FILE_BYTES), written out so that --help does not
+// load the protocol package.
+const MAX_EXPORT_FILE_HELP = '64 MiB';
+
 /** Adds `cocoa exports inspect|verify|run`. */
 export function registerExportsCommand(program: Command, context: CliContext): void {
   const exportsCommand = program
@@ -13,7 +17,7 @@ export function registerExportsCommand(program: Command, context: CliContext): v
   exportsCommand
     .command('inspect')
     .description('show the header, region, time window, key count and signatures of an export')
-    .argument('<file>', 'export zip (or a bare export.bin)')
+    .argument('<file>', `export zip (or a bare export.bin), at most ${MAX_EXPORT_FILE_HELP}`)
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const { inspectAction } = await import('../exports/actions.ts');
@@ -23,7 +27,7 @@ export function registerExportsCommand(program: Command, context: CliContext): v
   exportsCommand
     .command('verify')
     .description('check the ECDSA P-256 signature of an export zip against public keys')
-    .argument('<file>', 'export zip')
+    .argument('<file>', `export zip, at most ${MAX_EXPORT_FILE_HELP}`)
     .requiredOption(
       '--key <pem>',
       'public key PEM file; repeat --key to try several, the export must verify with one',

@@ -1,5 +1,5 @@
 import type { CliContext } from '../context.ts';
-import { loadExportFile } from './file.ts';
+import { loadExportFile, withFileName } from './file.ts';
 import { formatExportSummary, summariseExport } from './summary.ts';
 import { readVerificationKeys, verifyLoadedExport } from './verify.ts';
 
@@ -9,7 +9,8 @@ export async function inspectAction(
   file: string,
   options: { json?: boolean },
 ): Promise<void> {
-  const summary = summariseExport(await loadExportFile(file));
+  const loaded = await loadExportFile(file);
+  const summary = withFileName(file, () => summariseExport(loaded));
   if (options.json === true) {
     context.print(JSON.stringify({ file, ...summary }, null, 2));
     return;
@@ -28,6 +29,6 @@ export async function verifyAction(
 ): Promise<void> {
   const keys = await readVerificationKeys(options.key);
   const loaded = await loadExportFile(file);
-  const verifiedBy = verifyLoadedExport(file, loaded, keys);
+  const verifiedBy = withFileName(file, () => verifyLoadedExport(file, loaded, keys));
   context.print(`signature valid: ${file} verifies with ${verifiedBy.path}`);
 }

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ECDSA_P256_SHA256_OID, ReportType } from '@cocoa/protocol';
 import { buildSignedExportZip, generateSigningKeyPair, sharedDataPath } from '@cocoa/protocol/node';
 import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
+import { MAX_EXPORT_FILE_BYTES } from './file.ts';
 
 const CWA_DIR = sharedDataPath('exports', 'cwa-dev-2020-05-31');
 const CWA_ZIP = path.join(CWA_DIR, 'export.zip');
@@ -79,16 +80,73 @@ describe('cocoa exports inspect', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('reports a damaged zip with the protocol error code', async () => {
+  it.each([
+    ['inspect', []],
+    ['verify', ['--key', CWA_DEV_KEY]],
+  ])('names a damaged zip and its protocol error code (exports %s)', async (command, flags) => {
     const damaged = path.join(dir, 'damaged.zip');
     const zip = await readFile(CWA_ZIP);
     await writeFile(damaged, zip.subarray(0, 200));
 
+    const run = await runCocoa(['exports', command, damaged, ...flags]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      new RegExp(`^cocoa: error [A-Z_]+: ${escape(damaged)}: [^\\n]+; the file is damaged`),
+    );
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names a damaged export.bin and its protocol error code', async () => {
+    const damaged = path.join(dir, 'damaged-export.bin');
+    await writeFile(
+      damaged,
+      Buffer.concat([Buffer.from('EK Export v1    '), Buffer.alloc(40, 0xff)]),
+    );
+
     const run = await runCocoa(['exports', 'inspect', damaged]);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^cocoa: error [A-Z_]+: /);
+    expect(run.stderr).toMatch(new RegExp(`^cocoa: error [A-Z_]+: ${escape(damaged)}: `));
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['a huge file of another kind', ''],
+    ['a huge file that starts like a zip', 'PK\x03\x04'],
+    ['a huge file that starts like an export.bin', 'EK Export v1    '],
+  ])('refuses %s by its size, without reading it', async (_name, start) => {
+    // Sparse: 4 GiB on paper, nothing on disk, and more than Node reads into one buffer.
+    const huge = path.join(dir, `huge-${start.length}.bin`);
+    await writeFile(huge, start, 'latin1');
+    await truncate(huge, 4 * 1024 ** 3);
+
+    for (const args of [
+      ['inspect', huge],
+      ['verify', huge, '--key', CWA_DEV_KEY],
+    ]) {
+      const run = await runCocoa(['exports', ...args]);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `cocoa: error EXPORT_FILE_TOO_LARGE: ${huge} is larger than 64 MiB, more than any export ` +
+          'file may be; pass a file a key server published\n',
+      );
+    }
+  });
+
+  it.each(['inspect', 'verify'])('states the size limit in exports %s --help', async (command) => {
+    const run = await runCocoa(['exports', command, '--help']);
+
+    expect(run.stdout).toContain(`at most ${MAX_EXPORT_FILE_BYTES / 1024 ** 2} MiB`);
+  });
+
+  it('refuses a device that never ends after reading its first bytes', async () => {
+    const run = await runCocoa(['exports', 'inspect', '/dev/zero']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error NOT_AN_EXPORT: \/dev\/zero is neither/);
   });
 });
 
@@ -380,6 +438,11 @@ describe(
     );
   },
 );
+
+/** `text` as a regular expression that matches it literally. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 async function notAnExport(): Promise<string> {
   const file = path.join(dir, 'notes.txt');
