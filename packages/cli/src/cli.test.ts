@@ -71,6 +71,18 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
       /'--seed <n>' argument '4294967296' is invalid\. expected a whole number from 0 to 4294967295/,
     ],
     ['an unknown service', ['db', 'migrate', '--service', 'x'], /Allowed choices are/],
+    ['no command', [], /^cocoa: error USAGE: cocoa needs a command: serve, demo, /],
+    [
+      'a group without its command',
+      ['exports'],
+      /^cocoa: error USAGE: cocoa exports needs a command: inspect, verify, run;/,
+    ],
+    ['help for an unknown command', ['help', 'frob'], /unknown command 'frob' after help/],
+    [
+      'help for an unknown command of a group',
+      ['keys', 'help', 'frob'],
+      /unknown command 'frob' after help; the commands of cocoa keys are below/,
+    ],
   ])('rejects %s with exit code 2 and advice', async (_name, args, message) => {
     const run = await runCocoa(args);
 
@@ -80,6 +92,15 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('--help');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('points to the help of the command when the command refuses a flag value', async () => {
+    const run = await runCocoa(['keys', 'generate', '--name', '../evil']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^cocoa: error NAME_INVALID: --name must be [^\n]+ \(see cocoa keys generate --help\)\n$/,
+    );
   });
 
   it('shows the sub-commands and fails when a group is called alone', async () => {

@@ -13,7 +13,10 @@ export const ExitCode = {
   USAGE: 2,
   /** A bug or an environment failure nobody anticipated. */
   INTERNAL: 70,
-  /** Stopped by Ctrl+C or SIGTERM before the end (128 + 2, as shells report Ctrl+C). */
+  /**
+   * Stopped by Ctrl+C or SIGTERM (128 + 2, as shells report Ctrl+C). One code for both, so a
+   * script tests one number for "asked to stop", whichever way the request came.
+   */
   INTERRUPTED: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -30,6 +33,17 @@ export class CliError extends Error {
     this.name = 'CliError';
     this.code = code;
     this.exitCode = options?.exitCode ?? ExitCode.FAILURE;
+  }
+}
+
+/**
+ * Ends a command that a signal asked to stop once it has cleaned up: the command exits with
+ * `INTERRUPTED` and prints no error line, having already said what it did.
+ */
+export class StoppedBySignal extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`stopped by ${signal}`);
+    this.name = 'StoppedBySignal';
   }
 }
 

@@ -32,6 +32,12 @@ export function createProgram(context: CliContext): Command {
       outputError: (text, write) => write(usageLine(text)),
     });
 
+  // Commander shows the help alone when a command is missing or `help` names an unknown one;
+  // the line every other usage mistake prints goes first.
+  program.addHelpText('beforeAll', ({ error, command }) =>
+    error ? missingCommandLine(command) : '',
+  );
+
   // Subcommands copy the settings above (exit override, output) when they are created.
   registerServeCommands(program, context);
   registerSimulateCommand(program, context);
@@ -41,4 +47,25 @@ export function createProgram(context: CliContext): Command {
   registerDbCommand(program, context);
   registerStaffCommand(program, context);
   return program;
+}
+
+/** `cocoa exports inspect`: how a user types the command. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** The usage line for a command group called without a command, or `help` of an unknown one. */
+function missingCommandLine(command: Command): string {
+  const [first, unknown] = command.args;
+  if (first === 'help' && unknown !== undefined) {
+    return usageLine(
+      `unknown command '${unknown}' after help; the commands of ${commandPath(command)} are below`,
+    );
+  }
+  const names = command.commands.map((c) => c.name());
+  return usageLine(
+    `${commandPath(command)} needs a command: ${names.join(', ')}; each is described below`,
+  );
 }

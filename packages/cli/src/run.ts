@@ -1,7 +1,8 @@
 import { CommanderError } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
-import { describeError, ExitCode } from './errors.ts';
-import { createProgram } from './program.ts';
+import { describeError, ExitCode, StoppedBySignal } from './errors.ts';
+import { commandPath, createProgram } from './program.ts';
 
 /**
  * Runs one `cocoa` command line to completion and returns its exit code. Every failure ends
@@ -10,6 +11,10 @@ import { createProgram } from './program.ts';
  */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<ExitCode> {
   const program = createProgram(context);
+  let running: Command = program;
+  program.hook('preAction', (_program, actionCommand) => {
+    running = actionCommand;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.OK;
@@ -18,8 +23,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
     }
 
+    if (error instanceof StoppedBySignal) return ExitCode.INTERRUPTED;
+
     const report = describeError(error);
-    context.note(`cocoa: ${report.line}`);
+    // A mistake in the command line that only the command itself could see (a flag value it
+    // refuses) points to the help, as commander's own usage errors do.
+    const help = report.exitCode === ExitCode.USAGE ? ` (see ${commandPath(running)} --help)` : '';
+    context.note(`cocoa: ${report.line}${help}`);
     if (report.stack !== undefined && context.env.COCOA_DEBUG === '1') context.note(report.stack);
     return report.exitCode;
   }
