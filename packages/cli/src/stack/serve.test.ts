@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
-  it('starts all three parts on first run, answers, and stops cleanly on SIGTERM', async () => {
+  it('starts all three parts on first run, answers, and exits 130 on SIGTERM', async () => {
     serve = await startServe(['--data-dir', dataDir, ...FREE_PORTS], SERVE_ENV);
     const { urls } = serve;
 
@@ -90,7 +90,7 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
 
     serve.child.kill('SIGTERM');
     const exit = await serve.exited;
-    expect(exit).toEqual({ code: 0, signal: null });
+    expect(exit).toEqual({ code: 130, signal: null });
     expect(serve.stderr()).toContain('cocoa: stopped');
     expect(serve.stderr()).not.toMatch(/\n\s+at /);
     serve = undefined;
@@ -107,7 +107,7 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     expect(after.mtimeMs).toBe(before.mtimeMs);
 
     serve.child.kill('SIGINT');
-    expect((await serve.exited).code).toBe(0);
+    expect((await serve.exited).code).toBe(130);
     serve = undefined;
   });
 
@@ -209,7 +209,7 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
       expect(await tableNames(database.url, 'notification_server')).toContain('exposure_keys');
 
       serve.child.kill('SIGTERM');
-      expect((await serve.exited).code).toBe(0);
+      expect((await serve.exited).code).toBe(130);
       serve = undefined;
     } finally {
       serve?.child.kill('SIGKILL');

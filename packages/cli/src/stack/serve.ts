@@ -1,6 +1,7 @@
 import type { ServeOptions } from '../commands/serve.ts';
 import type { CliContext } from '../context.ts';
 import { ensureDataDir } from '../data-dir.ts';
+import { StoppedBySignal } from '../errors.ts';
 import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
@@ -20,7 +21,8 @@ import { waitForStopSignal } from './signals.ts';
 /**
  * `cocoa serve` / `cocoa demo`: prepares the data directory on first run (secrets, signing
  * keys, tables, demo account), starts the three parts, prints where they are, and on SIGINT or
- * SIGTERM stops them in reverse order so requests in flight finish and databases close cleanly.
+ * SIGTERM stops them in reverse order so requests in flight finish and databases close cleanly,
+ * then exits with 130 like every command a signal stops.
  */
 export async function serveAction(
   context: CliContext,
@@ -114,4 +116,6 @@ export async function serveAction(
   context.note(`cocoa: ${signal} received, stopping`);
   await stopAll();
   context.note('cocoa: stopped');
+  // Stopped cleanly, yet stopped by a signal: the exit code says so, as for every command.
+  throw new StoppedBySignal(signal);
 }
