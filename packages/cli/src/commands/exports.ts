@@ -26,7 +26,10 @@ export function registerExportsCommand(program: Command, context: CliContext): v
 
   exportsCommand
     .command('verify')
-    .description('check the ECDSA P-256 signature of an export zip against public keys')
+    .description(
+      'check the ECDSA P-256 signature of an export zip against public keys: every key of ' +
+        'every --key file is tried',
+    )
     .argument('<file>', `export zip, at most ${MAX_EXPORT_FILE_HELP}`)
     .requiredOption(
       '--key <pem>',

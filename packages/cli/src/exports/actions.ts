@@ -30,5 +30,5 @@ export async function verifyAction(
   const keys = await readVerificationKeys(options.key);
   const loaded = await loadExportFile(file);
   const verifiedBy = withFileName(file, () => verifyLoadedExport(file, loaded, keys));
-  context.print(`signature valid: ${file} verifies with ${verifiedBy.path}`);
+  context.print(`signature valid: ${file} verifies with ${verifiedBy.label}`);
 }

@@ -321,6 +321,60 @@ describe('cocoa keys generate + exports verify', { timeout: CLI_TEST_TIMEOUT_MS 
     expect(run.stdout).toBe(`signature valid: ${CWA_ZIP} verifies with ${CWA_DEV_KEY}\n`);
   });
 
+  it.each([
+    ['second', () => [CWA_PROD_KEY, CWA_DEV_KEY], 2],
+    ['first', () => [CWA_DEV_KEY, CWA_PROD_KEY], 1],
+  ])(
+    'tries every key of a PEM file that holds several, here the %s',
+    async (_which, sources, index) => {
+      const bundle = path.join(dir, `bundle-${index}.pem`);
+      const pems = await Promise.all(sources().map((file) => readFile(file, 'utf8')));
+      await writeFile(bundle, pems.join('\n'));
+
+      const run = await runCocoa(['exports', 'verify', CWA_ZIP, '--key', bundle]);
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        `signature valid: ${CWA_ZIP} verifies with ${bundle} (key ${index} of 2)\n`,
+      );
+    },
+  );
+
+  it('fails counting the keys of a PEM file when none of them verifies', async () => {
+    const bundle = path.join(dir, 'bundle-none.pem');
+    const others = [generateSigningKeyPair().publicKeyPem, await readFile(CWA_PROD_KEY, 'utf8')];
+    await writeFile(bundle, others.join(''));
+
+    const run = await runCocoa(['exports', 'verify', CWA_ZIP, '--key', bundle]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error EXPORT_SIGNATURE_INVALID: [^\n]*\n$/);
+    expect(run.stderr).toContain(`does not verify with any of the 2 keys in ${bundle}:`);
+  });
+
+  it.each([
+    [
+      'a damaged second key',
+      '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n',
+      /^cocoa: error EXPORT_KEY_PEM_INVALID: \S+bundle-bad\.pem \(key 2 of 2\): public key is/,
+    ],
+    [
+      'a second key cut off before its end',
+      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n',
+      /^cocoa: error EXPORT_KEY_PEM_INVALID: \S+bundle-bad\.pem: a public key in it has no /,
+    ],
+  ])('refuses a PEM file with %s, though its first key verifies', async (_name, tail, message) => {
+    const bundle = path.join(dir, 'bundle-bad.pem');
+    await writeFile(bundle, (await readFile(CWA_DEV_KEY, 'utf8')) + tail);
+
+    const run = await runCocoa(['exports', 'verify', CWA_ZIP, '--key', bundle]);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
   it('fails naming every key tried when none of several keys verifies', async () => {
     const other = path.join(dir, 'keys-other', 'export-signing-public.pem');
     expect((await runCocoa(['keys', 'generate', '--out', path.dirname(other)])).code).toBe(0);

@@ -5,13 +5,21 @@ import { CliError } from '../errors.ts';
 import { readUserText } from '../files.ts';
 import type { LoadedExport } from './file.ts';
 
-/** A public key the user passed with `--key`, already read and sanity-checked. */
+/** One public key of a PEM file the user passed with `--key`, already sanity-checked. */
 export interface VerificationKey {
   path: string;
   pem: string;
+  /** How messages name it: the path, and which key of the file when it holds several. */
+  label: string;
 }
 
-/** Reads the PEM files named by `--key`, refusing private keys with advice instead. */
+const BEGIN_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----';
+const PUBLIC_KEY_BLOCK = /-----BEGIN PUBLIC KEY-----[^]*?-----END PUBLIC KEY-----/g;
+
+/**
+ * Reads the PEM files named by `--key`, refusing private keys with advice instead. A file may
+ * hold several public keys (a key and its successor during a rotation); each is tried.
+ */
 export async function readVerificationKeys(paths: readonly string[]): Promise<VerificationKey[]> {
   const keys: VerificationKey[] = [];
   for (const keyPath of paths) {
@@ -22,13 +30,25 @@ export async function readVerificationKeys(paths: readonly string[]): Promise<Ve
         `${keyPath} holds a private key; pass the public key file (keys generate writes both)`,
       );
     }
-    if (!pem.includes('-----BEGIN PUBLIC KEY-----')) {
+    const blocks = pem.match(PUBLIC_KEY_BLOCK) ?? [];
+    if (blocks.length === 0) {
       throw new CliError(
         'NOT_A_PUBLIC_KEY',
-        `${keyPath} is not a PEM public key ("-----BEGIN PUBLIC KEY-----"); check the file`,
+        `${keyPath} is not a PEM public key ("${BEGIN_PUBLIC_KEY}"); check the file`,
       );
     }
-    keys.push({ path: keyPath, pem });
+    // A key cut off before its END line would otherwise be skipped without a word.
+    if (pem.split(BEGIN_PUBLIC_KEY).length - 1 !== blocks.length) {
+      throw new CliError(
+        'EXPORT_KEY_PEM_INVALID',
+        `${keyPath}: a public key in it has no "-----END PUBLIC KEY-----" line; check the file`,
+      );
+    }
+    blocks.forEach((block, index) => {
+      const label =
+        blocks.length === 1 ? keyPath : `${keyPath} (key ${index + 1} of ${blocks.length})`;
+      keys.push({ path: keyPath, pem: block, label });
+    });
   }
   return keys;
 }
@@ -65,12 +85,14 @@ export function verifyLoadedExport(
     }
   }
 
-  const names = [...new Set(keys.map((key) => key.path))];
+  const paths = [...new Set(keys.map((key) => key.path))];
+  let tried = paths.join(', ');
+  if (keys.length > paths.length) tried = `any of the ${keys.length} keys in ${tried}`;
+  else if (keys.length > 1) tried = `any of ${tried}`;
   throw new CliError(
     'EXPORT_SIGNATURE_INVALID',
-    `the signature of ${filePath} does not verify with ${names.length > 1 ? 'any of ' : ''}` +
-      `${names.join(', ')}: the file was changed or signed with another key; check that ` +
-      "you passed the signer's public key",
+    `the signature of ${filePath} does not verify with ${tried}: the file was changed or ` +
+      "signed with another key; check that you passed the signer's public key",
   );
 }
 
@@ -81,7 +103,7 @@ function parseVerificationKey(key: VerificationKey): ExportVerifier {
     if (error instanceof ProtocolError && error.code === 'EXPORT_KEY_PEM_INVALID') {
       throw new CliError(
         error.code,
-        `${key.path}: ${error.message}; pass the ECDSA P-256 public key the export was signed with`,
+        `${key.label}: ${error.message}; pass the ECDSA P-256 public key the export was signed with`,
         { cause: error },
       );
     }
