@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { CliError } from '../errors.ts';
 import { findFreePort } from '../ports.ts';
 
@@ -49,6 +50,29 @@ export async function listenOrExplain<T>(
     }
     throw hostError(address.host, error) ?? error;
   }
+}
+
+/**
+ * Checks that each port can be listened on now, before the slow steps (migrations, the app
+ * build), so a taken port fails in a second with the flag that moves it. The services listen
+ * for real later; `listenOrExplain` still explains a port taken in between.
+ */
+export async function requireFreePorts(
+  host: string,
+  ports: readonly { service: string; flag: string; port: number }[],
+): Promise<void> {
+  for (const { service, flag, port } of ports) {
+    await listenOrExplain(service, flag, { host, port }, () => probe(host, port));
+  }
+}
+
+function probe(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve()));
+  });
 }
 
 function hostError(host: string, error: unknown): CliError | undefined {

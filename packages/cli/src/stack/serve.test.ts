@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -226,7 +227,6 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
           'serve',
           '--data-dir',
           dataDir,
-          '--no-build',
           ...FREE_PORTS.slice(2),
           '--health-center-port',
           String(port),
@@ -235,6 +235,8 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
       );
 
       expect(run.code).toBe(1);
+      // Found before the slow app build, not after it.
+      expect(run.stderr).not.toContain('building the app');
       expect(run.stderr).toContain(`cocoa: error PORT_IN_USE: port ${port} on 127.0.0.1`);
       expect(run.stderr).toContain('--health-center-port');
       expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -305,6 +307,44 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     expect(run.stderr).toContain(`the public key ${publicKey}`);
     expect(run.stderr).toContain(`"cocoa keys generate --force --data-dir ${fresh}"`);
     expect(existsSync(path.join(fresh, 'notification-server.sqlite'))).toBe(false);
+  });
+
+  it('refuses a second serve of a data directory in use, before it rebuilds the app', async () => {
+    const index = path.join(dataDir, 'app', 'index.html');
+    const builtAt = (await stat(index)).mtimeMs;
+    serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], SERVE_ENV);
+    const lock = path.join(dataDir, 'serve.lock');
+    expect((await readFile(lock, 'utf8')).trim()).toBe(String(serve.child.pid));
+
+    const second = await runCocoa(['serve', '--data-dir', dataDir, ...FREE_PORTS], {
+      env: NO_DB_ENV,
+    });
+    expect(second.code).toBe(1);
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^cocoa: error DATA_DIR_IN_USE: another cocoa serve \\(process ${serve.child.pid}\\) [^\\n]+--data-dir[^\\n]+\\n$`,
+      ),
+    );
+    expect((await stat(index)).mtimeMs).toBe(builtAt);
+
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+    serve = undefined;
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('takes over the lock of a serve that was killed', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']);
+    await writeFile(path.join(dataDir, 'serve.lock'), `${gone.pid}\n`);
+
+    serve = await startServe(['--data-dir', dataDir, '--no-build', ...FREE_PORTS], SERVE_ENV);
+    expect((await readFile(path.join(dataDir, 'serve.lock'), 'utf8')).trim()).toBe(
+      String(serve.child.pid),
+    );
+    serve.child.kill('SIGINT');
+    await serve.exited;
+    serve = undefined;
   });
 
   it('refuses --no-build when there is no app build yet', async () => {

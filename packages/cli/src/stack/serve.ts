@@ -9,7 +9,8 @@ import { exportBaseUrl, recordExportBaseUrl } from './export-base-url.ts';
 import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
 import type { DemoAccount } from './first-run.ts';
 import { healthCenterConfig } from './health-center.ts';
-import { requireListenableHost } from './listen.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { requireFreePorts, requireListenableHost } from './listen.ts';
 import { notificationServerConfig } from './notification-server.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 import type { RunningService } from './service.ts';
@@ -33,6 +34,9 @@ export async function serveAction(
   const { layout } = settings;
   await requireListenableHost(options.host);
   await ensureDataDir(layout);
+  // Before anything in the folder is written: a second serve of it would rebuild the app
+  // that the first one is serving.
+  const lock = lockDataDir(layout.root);
 
   const firstRun: string[] = [];
   const secrets = await loadOrCreateSecrets(layout.root);
@@ -44,9 +48,6 @@ export async function serveAction(
   await migrateHealthCenter(settings.databases.healthCenter);
   await migrateNotificationServer(settings.databases.notificationServer);
 
-  // The build is the slowest step: do it before anything listens, so a failure stops early.
-  const distDir = await prepareAppBuild(context, settings, options.build);
-
   const addresses = await resolveAddresses({
     host: options.host,
     healthCenterPort: options.healthCenterPort,
@@ -54,6 +55,23 @@ export async function serveAction(
     appPort: options.appPort,
   });
   const { host } = addresses;
+  await requireFreePorts(host, [
+    {
+      service: 'health-center system',
+      flag: '--health-center-port',
+      port: addresses.healthCenterPort,
+    },
+    {
+      service: 'notification server',
+      flag: '--notification-server-port',
+      port: addresses.notificationServerPort,
+    },
+    { service: 'app', flag: '--app-port', port: addresses.appPort },
+  ]);
+
+  // The build is the slowest step: do it before anything listens, so a failure stops early.
+  const distDir = await prepareAppBuild(context, settings, options.build);
+
   const urls = {
     healthCenter: httpUrl(host, addresses.healthCenterPort),
     notificationServer: httpUrl(host, addresses.notificationServerPort),
@@ -115,6 +133,7 @@ export async function serveAction(
   const signal = await stopSignal;
   context.note(`cocoa: ${signal} received, stopping`);
   await stopAll();
+  lock.release();
   context.note('cocoa: stopped');
   // Stopped cleanly, yet stopped by a signal: the exit code says so, as for every command.
   throw new StoppedBySignal(signal);
