@@ -21,6 +21,7 @@ export function formatSimulationSummary(r: SimulationReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
     `Run time ${r.runtime.wallSeconds} s, peak RSS ${r.runtime.peakRssMiB} MiB.`,
+    ...caveats(r),
     '',
     markdownTable(
       [
@@ -49,4 +50,19 @@ export function formatSimulationSummary(r: SimulationReport): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** Says why figures are missing, where the reason is not plain from the numbers. */
+function caveats(r: SimulationReport): string[] {
+  const notes: string[] = [];
+  if (r.town.appUsers < 2) {
+    notes.push(
+      `Only ${r.town.appUsers} of ${r.parameters.phones} people have the app, so no phone can ` +
+        'hear another and nobody can be notified; a town of 100 phones or more gives figures.',
+    );
+  }
+  if (r.overall.precision === null || r.overall.recall === null) {
+    notes.push('A dash (–) means there was nothing to compute it from.');
+  }
+  return notes;
 }

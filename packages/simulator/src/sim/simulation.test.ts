@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatSimulationSummary } from '../report/summary.ts';
 import type { SimulationProgress } from './options.ts';
 import { SimulationOptionError, resolveOptions } from './options.ts';
 import type { SimulationReport } from './report-types.ts';
@@ -73,6 +74,16 @@ describe('a small simulation through the real servers', () => {
       report.overall.positiveResults,
     );
     expect(progress.at(-1)?.step).toBe(3 * 288 - 12);
+  });
+});
+
+describe('a town too small for the app', () => {
+  it('says why its summary has no figures instead of printing dashes alone', async () => {
+    const report = await runSimulation({ phones: 2, days: 1, seed: 1 });
+    expect(report.town.appUsers).toBeLessThan(2);
+    const summary = formatSimulationSummary(report);
+    expect(summary).toMatch(/Only [01] of 2 people have the app, so no phone can hear another/);
+    expect(summary).toContain('A dash (–) means there was nothing to compute it from.');
   });
 });
 
