@@ -149,23 +149,26 @@ describe('cocoa simulate', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
   });
 
   it.each([
-    ['an empty --out', () => '', /error OUT_EMPTY: --out is empty/],
+    // An empty folder name is a usage mistake; a folder that cannot be used is a failure.
+    ['an empty --out', () => '', 2, /error OUT_EMPTY: --out is empty.*--help/],
     [
       'a file as --out',
       () => path.join(dir, 'a-file'),
+      1,
       /error NOT_A_DIRECTORY: .*a-file is a file.*; choose another --out folder/,
     ],
     [
       'a folder that cannot be made',
       () => '/proc/cocoa-report',
+      1,
       /error DIRECTORY_NOT_CREATED: .*; choose another --out folder/,
     ],
-  ])('refuses %s before it simulates anything', async (_name, out, message) => {
+  ])('refuses %s before it simulates anything', async (_name, out, code, message) => {
     await writeFile(path.join(dir, 'a-file'), 'not a folder');
 
     const run = await runCocoa(['simulate', '--phones', '2', '--days', '1', '--out', out()]);
 
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('simulating');
     expect(run.stderr).not.toMatch(/\n\s+at /);

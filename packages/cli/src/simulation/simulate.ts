@@ -21,7 +21,9 @@ import { startProgress } from '../progress.ts';
 export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
   if (options.config !== undefined) await requireScoringConfigFile(options.config);
   if (options.out?.trim() === '') {
-    throw new CliError('OUT_EMPTY', '--out is empty; name the folder for the report');
+    throw new CliError('OUT_EMPTY', '--out is empty; name the folder for the report', {
+      exitCode: ExitCode.USAGE,
+    });
   }
   const outDir = path.resolve(
     options.out ??
