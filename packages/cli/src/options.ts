@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { CliError, ExitCode } from './errors.ts';
 
 /** Parses a flag value as an integer within bounds; commander reports the message as usage. */
 export function integerOption(min: number, max: number = Number.MAX_SAFE_INTEGER) {
@@ -23,4 +24,13 @@ export const portOption = integerOption(0, 65_535);
  */
 export function collectOption(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * Refuses an empty or blank `--out`: it would resolve to the working directory and put the
+ * command's files wherever the shell happens to be. `wanted` says what the flag should name.
+ */
+export function refuseEmptyOut(out: string | undefined, wanted: string): void {
+  if (out?.trim() !== '') return;
+  throw new CliError('OUT_EMPTY', `--out is empty; ${wanted}`, { exitCode: ExitCode.USAGE });
 }

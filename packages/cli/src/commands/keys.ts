@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
 import { CliError, ExitCode } from '../errors.ts';
+import { refuseEmptyOut } from '../options.ts';
 
 /** Adds `cocoa keys generate`. */
 export function registerKeysCommand(program: Command, context: CliContext): void {
@@ -24,15 +25,10 @@ export function registerKeysCommand(program: Command, context: CliContext): void
           { exitCode: ExitCode.USAGE },
         );
       }
-      // An empty --out would put the private key in whatever folder the shell is in.
-      if (options.out?.trim() === '') {
-        throw new CliError(
-          'OUT_EMPTY',
-          '--out is empty; name the folder for the key files, or leave the flag out to use ' +
-            '<data dir>/keys',
-          { exitCode: ExitCode.USAGE },
-        );
-      }
+      refuseEmptyOut(
+        options.out,
+        'name the folder for the key files, or leave the flag out to use <data dir>/keys',
+      );
       const { writeSigningKeyPair } = await import('../keys/write.ts');
       const dir = options.out ?? dataLayout(resolveDataDir(options.dataDir, context.env)).keysDir;
       const written = await writeSigningKeyPair(

@@ -10,7 +10,8 @@ import {
 import type { ReplayError, ReplayResults } from '@cocoa/simulator';
 import type { ReplayOptions as CommandOptions } from '../commands/replay.ts';
 import type { CliContext } from '../context.ts';
-import { CliError, ExitCode } from '../errors.ts';
+import { CliError } from '../errors.ts';
+import { refuseEmptyOut } from '../options.ts';
 import { ensureWritableDirectory, writeFileAtomically } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
@@ -23,14 +24,10 @@ export async function replayAction(
   dir: string | undefined,
   options: CommandOptions,
 ): Promise<void> {
-  if (options.out?.trim() === '') {
-    throw new CliError(
-      'OUT_EMPTY',
-      '--out is empty; name the Markdown file for the tables, or leave the flag out to only ' +
-        'print them',
-      { exitCode: ExitCode.USAGE },
-    );
-  }
+  refuseEmptyOut(
+    options.out,
+    'name the Markdown file for the tables, or leave the flag out to only print them',
+  );
   const folder = path.resolve(dir ?? defaultLogFolder());
   await requireDirectory(folder);
   // Checked before the replay, so a wrong --out does not throw away a finished replay.

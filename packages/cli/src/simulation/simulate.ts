@@ -11,6 +11,7 @@ import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
 import { requireScoringConfigFile } from '../config-file.ts';
 import { CliError, ExitCode } from '../errors.ts';
+import { refuseEmptyOut } from '../options.ts';
 import { ensureWritableDirectory } from '../files.ts';
 import { startProgress } from '../progress.ts';
 
@@ -20,11 +21,7 @@ import { startProgress } from '../progress.ts';
  */
 export async function simulateAction(context: CliContext, options: SimulateOptions): Promise<void> {
   if (options.config !== undefined) await requireScoringConfigFile(options.config);
-  if (options.out?.trim() === '') {
-    throw new CliError('OUT_EMPTY', '--out is empty; name the folder for the report', {
-      exitCode: ExitCode.USAGE,
-    });
-  }
+  refuseEmptyOut(options.out, 'name the folder for the report');
   const outDir = path.resolve(
     options.out ??
       path.join(dataLayout(resolveDataDir(options.dataDir, context.env)).root, 'simulation'),
