@@ -46,6 +46,11 @@ describe('loadConfig', () => {
 
   it.each([
     ['a missing hash key', { NUMBER_HASH_KEYS: '' }, 'NUMBER_HASH_KEYS: is required'],
+    [
+      'a MySQL database',
+      { DATABASE_URL: 'mysql://u:pw-42@db/x' },
+      'DATABASE_URL: must be a postgres:// URL',
+    ],
     ['a missing client list', { VERIFY_CLIENTS: '' }, 'VERIFY_CLIENTS: is required'],
     ['a short client secret', { VERIFY_CLIENTS: 'ns:short-secret' }, '32+ characters'],
     ['a nameless client', { VERIFY_CLIENTS: `:${SECRET}` }, 'must be name:secret'],

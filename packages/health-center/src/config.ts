@@ -3,6 +3,10 @@
  * once at start so a wrong value stops the process with a message naming the variable.
  */
 import { z } from 'zod';
+import { isSupportedDatabaseUrl } from './db/connect.ts';
+
+const DATABASE_URL_KINDS =
+  'must be a postgres:// URL or the path of an SQLite file (sqlite:, file: or a plain path)';
 
 /** One HMAC key for processing numbers; the first of the list hashes new numbers. */
 export interface NumberHashKey {
@@ -106,7 +110,11 @@ const pairList = (what: string) =>
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(8081, 0).pipe(z.number().max(65535)),
-  DATABASE_URL: z.string().min(1).default('sqlite:.var/health-center.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('sqlite:.var/health-center.sqlite')
+    .refine(isSupportedDatabaseUrl, DATABASE_URL_KINDS),
   DATABASE_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')

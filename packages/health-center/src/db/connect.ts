@@ -23,6 +23,16 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * True for the databases this service can open: PostgreSQL URLs and SQLite files (a plain path,
+ * or `sqlite:` / `file:`). Any other `scheme://` would otherwise be taken for a file path.
+ */
+export function isSupportedDatabaseUrl(url: string): boolean {
+  return (
+    isPostgresUrl(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(sqlite|file):/i.test(url)
+  );
+}
+
 /** Opens SQLite or PostgreSQL as the URL says; `schema` sets the PostgreSQL search path. */
 export function openDatabase(url: string, options: { schema?: string } = {}): HealthCenterDb {
   const db = isPostgresUrl(url) ? openPostgres(url, options.schema) : openSqlite(url);

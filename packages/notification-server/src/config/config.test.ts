@@ -37,8 +37,21 @@ describe('loadConfigFromEnv', () => {
     ['no signing key', { EXPORT_SIGNING_KEYS: '' }, 'export.signingKeys'],
     ['no verification URL', { VERIFICATION_URL: undefined }, 'verification.url'],
     ['a bad region', { REGIONS: '44/0' }, 'regions'],
+    ['a MySQL database', { DATABASE_URL: 'mysql://u:pw@db/x' }, 'databaseUrl'],
   ])('refuses %s, naming the setting', (_name, patch, setting) => {
     expect(() => loadConfigFromEnv({ ...base, ...patch })).toThrow(setting);
+  });
+
+  it('names the database kinds it takes without repeating the URL, which may hold a password', () => {
+    expect(() => loadConfigFromEnv({ ...base, DATABASE_URL: 'mysql://u:pw-42@db/x' })).toThrow(
+      /postgres:\/\/ URL or the path of an SQLite file/,
+    );
+    expect(() => loadConfigFromEnv({ ...base, DATABASE_URL: 'mysql://u:pw-42@db/x' })).not.toThrow(
+      /pw-42/,
+    );
+    expect(loadConfigFromEnv({ ...base, DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).databaseUrl).toBe(
+      'sqlite:/tmp/x.sqlite',
+    );
   });
 
   it('refuses a malformed signing key entry', () => {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isSupportedDatabaseUrl } from '../db/connect.ts';
 
 const DAY_SECONDS = 86_400;
 
@@ -23,7 +24,13 @@ export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
   /** `postgres://…` for PostgreSQL; anything else is a SQLite file path (`:memory:` works). */
-  databaseUrl: z.string().default('.var/notification-server.sqlite'),
+  databaseUrl: z
+    .string()
+    .default('.var/notification-server.sqlite')
+    .refine(
+      isSupportedDatabaseUrl,
+      'must be a postgres:// URL or the path of an SQLite file (sqlite:, file: or a plain path)',
+    ),
   /** PostgreSQL schema to use (tests isolate themselves in one); default `public`. */
   databaseSchema: z
     .string()

@@ -28,6 +28,16 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * True for the databases this service can open: PostgreSQL URLs and SQLite files (a plain path,
+ * or `sqlite:` / `file:`). Any other `scheme://` would otherwise be taken for a file path.
+ */
+export function isSupportedDatabaseUrl(url: string): boolean {
+  return (
+    isPostgresUrl(url) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(sqlite|file):/i.test(url)
+  );
+}
+
 /** Opens the database `url` names; `schema` selects a PostgreSQL schema (search path). */
 export function openDatabase(url: string, options: { schema?: string } = {}): NotificationDb {
   const dialect: Dialect = isPostgresUrl(url) ? 'postgres' : 'sqlite';
