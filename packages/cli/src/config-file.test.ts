@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,29 @@ describe('cocoa replay with an unusable --config', { timeout: CLI_TEST_TIMEOUT_M
       expect(run.stderr).not.toContain('replaying');
     },
   );
+
+  it('refuses a device instead of reading it without end', async () => {
+    const run = await runCocoa(['replay', '--config', '/dev/zero']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^cocoa: error CONFIG_FILE_INVALID: configuration file \/dev\/zero is not a regular file; /,
+    );
+    expect(run.stderr).not.toContain('replaying');
+  });
+
+  it('refuses a file far larger than any configuration before reading it', async () => {
+    const huge = path.join(dir, 'huge.json');
+    // Sparse: the size is there, the bytes are not.
+    await writeFile(huge, '');
+    await truncate(huge, 2 ** 31);
+
+    const run = await runCocoa(['simulate', '--config', huge, '--phones', '2', '--days', '1']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cocoa: error CONFIG_FILE_INVALID: [^\n]+ larger than 1 MiB/);
+    expect(run.stderr).not.toContain('simulating');
+  });
 
   it("replays with COCOA's own configuration file", async () => {
     const run = await runCocoa(['replay', '--config', COCOA_CONFIG]);

@@ -3,6 +3,8 @@ import { ConfigFileError, loadScoringConfigFile } from '@cocoa/simulator';
 import { CliError } from './errors.ts';
 
 const ADVICE = 'pass a COCOA configuration.json (see docs/simulation.md)';
+// COCOA's configuration.json is a few kilobytes.
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * Refuses a `--config` file before any work starts: a missing file as `FILE_NOT_FOUND`, like
@@ -25,6 +27,20 @@ export async function requireScoringConfigFile(file: string): Promise<void> {
     throw new CliError(
       'CONFIG_FILE_INVALID',
       `configuration file ${file} is a directory; ${ADVICE}`,
+    );
+  }
+  // Read whole below: a device or pipe could feed it without end.
+  if (!info.isFile()) {
+    throw new CliError(
+      'CONFIG_FILE_INVALID',
+      `configuration file ${file} is not a regular file; ${ADVICE}`,
+    );
+  }
+  if (info.size > MAX_CONFIG_BYTES) {
+    throw new CliError(
+      'CONFIG_FILE_INVALID',
+      `configuration file ${file} is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, far more ` +
+        `than a configuration holds; ${ADVICE}`,
     );
   }
   try {

@@ -44,6 +44,11 @@ export async function readUserFileWithin(
   what: string,
   bounds: BoundedRead,
 ): Promise<Uint8Array> {
+  // Opening a named pipe waits for a writer, perhaps for ever: refuse it before opening.
+  const kind = await stat(filePath).catch(() => undefined);
+  if (kind?.isFIFO()) {
+    throw new CliError('NOT_A_FILE', `${what} ${filePath} is a named pipe; name a file instead`);
+  }
   const handle = await open(filePath, 'r').catch((error: unknown) => {
     throw fileError(error, filePath, what);
   });
@@ -94,9 +99,26 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return bytes;
 }
 
-/** Reads a text file the user named (a PEM key, a configuration document). */
+/** Largest text file `readUserText` reads: a PEM key or a configuration is a few kilobytes. */
+export const MAX_USER_TEXT_BYTES = 1024 * 1024;
+
+/**
+ * Reads a small text file the user named (a PEM key), never more than `MAX_USER_TEXT_BYTES`
+ * of it, so a device or a huge file given by mistake is refused instead of filling memory.
+ */
 export async function readUserText(filePath: string, what: string): Promise<string> {
-  return new TextDecoder().decode(await readUserFile(filePath, what));
+  const bytes = await readUserFileWithin(filePath, what, {
+    maxBytes: MAX_USER_TEXT_BYTES,
+    tooLarge: () =>
+      new CliError(
+        'FILE_TOO_LARGE',
+        `${what} ${filePath} is larger than ${MAX_USER_TEXT_BYTES / 1024 / 1024} MiB, far more ` +
+          'than such a file holds; check the path',
+      ),
+    headBytes: 0,
+    checkHead: () => undefined,
+  });
+  return new TextDecoder().decode(bytes);
 }
 
 /** Reads a text file the command keeps for itself; `undefined` when it does not exist yet. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
@@ -140,6 +140,30 @@ describe('cocoa exports inspect', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const run = await runCocoa(['exports', command, '--help']);
 
     expect(run.stdout).toContain(`at most ${MAX_EXPORT_FILE_BYTES / 1024 ** 2} MiB`);
+  });
+
+  it('refuses a named pipe instead of waiting for a writer', async () => {
+    const fifo = path.join(dir, 'a-pipe');
+    execFileSync('mkfifo', [fifo]);
+
+    const run = await runCocoa(['exports', 'inspect', fifo]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `cocoa: error NOT_A_FILE: export file ${fifo} is a named pipe; name a file instead\n`,
+    );
+  });
+
+  it('reads a public key within a bound, so a device given as --key is refused', async () => {
+    const signed = path.join(dir, 'signed-for-device.zip');
+    await writeFile(signed, await signedZip(generateSigningKeyPair().privateKeyPem));
+
+    const run = await runCocoa(['exports', 'verify', signed, '--key', '/dev/zero']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^cocoa: error FILE_TOO_LARGE: public key \/dev\/zero is larger than 1 MiB/,
+    );
   });
 
   it('refuses a device that never ends after reading its first bytes', async () => {

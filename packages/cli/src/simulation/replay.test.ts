@@ -172,6 +172,16 @@ describe('cocoa replay', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stderr).not.toContain('replaying the phone logs');
   });
 
+  it('refuses an empty log folder instead of replaying the working directory', async () => {
+    const run = await runCocoa(['replay', '']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^cocoa: error DIR_EMPTY: the log folder is empty; [^\n]+--help\)\n$/,
+    );
+    expect(run.stderr).not.toContain('replaying the phone logs');
+  });
+
   it('explains in its help where the default logs come from and what exit code 1 means', async () => {
     const run = await runCocoa(['replay', '--help']);
 

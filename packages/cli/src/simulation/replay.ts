@@ -10,7 +10,8 @@ import {
 import type { ReplayError, ReplayResults } from '@cocoa/simulator';
 import type { ReplayOptions as CommandOptions } from '../commands/replay.ts';
 import type { CliContext } from '../context.ts';
-import { CliError } from '../errors.ts';
+import { requireScoringConfigFile } from '../config-file.ts';
+import { CliError, ExitCode } from '../errors.ts';
 import { refuseEmptyOut } from '../options.ts';
 import { ensureWritableDirectory, writeFileAtomically } from '../files.ts';
 import { startProgress } from '../progress.ts';
@@ -28,6 +29,15 @@ export async function replayAction(
     options.out,
     'name the Markdown file for the tables, or leave the flag out to only print them',
   );
+  if (dir?.trim() === '') {
+    throw new CliError(
+      'DIR_EMPTY',
+      'the log folder is empty; name a folder of scenario folders, or leave it out to use ' +
+        'the shared data',
+      { exitCode: ExitCode.USAGE },
+    );
+  }
+  if (options.config !== undefined) await requireScoringConfigFile(options.config);
   const folder = path.resolve(dir ?? defaultLogFolder());
   await requireDirectory(folder);
   // Checked before the replay, so a wrong --out does not throw away a finished replay.
