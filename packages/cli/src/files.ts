@@ -13,15 +13,6 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from './errors.ts';
 
-/** Reads a file the user named, turning file-system failures into a readable `CliError`. */
-export async function readUserFile(filePath: string, what: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(filePath));
-  } catch (error) {
-    throw fileError(error, filePath, what);
-  }
-}
-
 /** How much of a user's file `readUserFileWithin` reads, and what it checks first. */
 export interface BoundedRead {
   /** Largest file accepted, in bytes. */
