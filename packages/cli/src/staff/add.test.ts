@@ -69,6 +69,21 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(keyboard.shown()).not.toContain('password:');
   });
 
+  it.each([
+    ['twelve spaces', ' '.repeat(12)],
+    ['spaces and tabs', ' \t '.repeat(6)],
+  ])('refuses a password of %s as blank, saying what it needs', async (_name, password) => {
+    const run = await staffAdd(['--username', 'bob.tanaka'], `${password}\n`);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'cocoa: error PASSWORD_TOO_WEAK: password is blank or only whitespace; ' +
+        'choose one with letters, digits or symbols\n',
+    );
+    expect((await staffRows()).map((row) => row.username)).toEqual(['alice.sato']);
+  });
+
   it('says which username is taken and what to do instead', async () => {
     const run = await staffAdd(['--username', 'alice.sato'], '');
 

@@ -69,13 +69,7 @@ export async function createStaffAccount(
   now: number = Date.now(),
 ): Promise<string> {
   const username = normalizeStaffUsername(account.username);
-  const bytes = new TextEncoder().encode(account.password).length;
-  if (account.password.length < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_BYTES) {
-    throw new StaffAccountError(
-      'PASSWORD_TOO_WEAK',
-      `password must be ${MIN_PASSWORD_LENGTH}+ characters and at most ${MAX_PASSWORD_BYTES} bytes`,
-    );
-  }
+  checkPasswordPolicy(account.password);
 
   if (await staffUsernameTaken(db, username)) {
     throw new StaffAccountError('USERNAME_TAKEN', `the username ${username} already exists`);
@@ -88,6 +82,27 @@ export async function createStaffAccount(
     .values({ id, username, password_hash: passwordHash, created_at: now })
     .execute();
   return id;
+}
+
+/**
+ * Throws `StaffAccountError` with `PASSWORD_TOO_WEAK` for a password the policy refuses. A run
+ * of spaces passes the length rule, yet it is among the first things a guesser tries and is
+ * easily entered by a slip, so a password needs at least one character that is not whitespace.
+ */
+function checkPasswordPolicy(password: string): void {
+  if (password.trim() === '') {
+    throw new StaffAccountError(
+      'PASSWORD_TOO_WEAK',
+      'password is blank or only whitespace; choose one with letters, digits or symbols',
+    );
+  }
+  const bytes = new TextEncoder().encode(password).length;
+  if (password.length < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_BYTES) {
+    throw new StaffAccountError(
+      'PASSWORD_TOO_WEAK',
+      `password must be ${MIN_PASSWORD_LENGTH}+ characters and at most ${MAX_PASSWORD_BYTES} bytes`,
+    );
+  }
 }
 
 /** Returns the staff id when the credentials match, otherwise null. */
