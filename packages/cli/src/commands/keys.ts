@@ -4,6 +4,7 @@ import type { CliContext } from '../context.ts';
 import { dataLayout, resolveDataDir } from '../data-dir.ts';
 import { CliError, ExitCode } from '../errors.ts';
 import { refuseEmptyOut } from '../options.ts';
+import { refuseWhileServed } from '../stack/data-dir-lock.ts';
 
 /** Adds `cocoa keys generate`. */
 export function registerKeysCommand(program: Command, context: CliContext): void {
@@ -30,7 +31,12 @@ export function registerKeysCommand(program: Command, context: CliContext): void
         'name the folder for the key files, or leave the flag out to use <data dir>/keys',
       );
       const { writeSigningKeyPair } = await import('../keys/write.ts');
-      const dir = options.out ?? dataLayout(resolveDataDir(options.dataDir, context.env)).keysDir;
+      let dir = options.out;
+      if (dir === undefined) {
+        const layout = dataLayout(resolveDataDir(options.dataDir, context.env));
+        refuseWhileServed(layout.root, 'its signing keys cannot be replaced now');
+        dir = layout.keysDir;
+      }
       const written = await writeSigningKeyPair(
         path.join(dir, `${options.name}-private.pem`),
         path.join(dir, `${options.name}-public.pem`),

@@ -57,6 +57,20 @@ export function lockDataDir(root: string): DataDirLock {
   return { release };
 }
 
+/**
+ * Refuses to change a data directory's files under a running `serve` (its signing keys, say):
+ * the serve would go on handing phones the old public key while signing with the new one.
+ */
+export function refuseWhileServed(root: string, what: string): void {
+  const owner = ownerOf(path.join(root, SERVE_LOCK_FILE));
+  if (owner === undefined || owner === process.pid || !isRunning(owner)) return;
+  throw new CliError(
+    'DATA_DIR_IN_USE',
+    `a cocoa serve (process ${owner}) is running on the data directory ${root}, so ${what}; ` +
+      'stop it first, then try again',
+  );
+}
+
 function ownerOf(file: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);

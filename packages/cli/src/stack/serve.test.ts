@@ -328,6 +328,16 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     );
     expect((await stat(index)).mtimeMs).toBe(builtAt);
 
+    // Nor may its signing keys change under it: its app would hand phones the old public key.
+    const privateKey = path.join(dataDir, 'keys', 'export-signing-private.pem');
+    const keyBefore = await readFile(privateKey, 'utf8');
+    const regenerate = await runCocoa(['keys', 'generate', '--force', '--data-dir', dataDir]);
+    expect(regenerate.code).toBe(1);
+    expect(regenerate.stderr).toMatch(
+      /^cocoa: error DATA_DIR_IN_USE: a cocoa serve \(process \d+\) [^\n]+signing keys cannot be replaced now; stop it first/,
+    );
+    expect(await readFile(privateKey, 'utf8')).toBe(keyBefore);
+
     serve.child.kill('SIGTERM');
     await serve.exited;
     serve = undefined;
