@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildApp, createAppServer } from '@cocoa/app/server';
 import type { CliContext } from '../context.ts';
@@ -19,6 +19,9 @@ export interface AppServeOptions {
   distDir: string;
 }
 
+// Folder a build goes to before it replaces the app folder.
+const APP_BUILD_PREFIX = 'app.building-';
+
 /**
  * Builds the web app into the data directory (so the repository stays clean and parallel runs
  * do not share a folder), or checks that an earlier build is there; returns its directory.
@@ -31,7 +34,17 @@ export async function prepareAppBuild(
   const distDir = path.join(settings.layout.root, 'app');
   if (build) {
     context.note('cocoa: building the app with Vite...');
-    await buildApp({ outDir: distDir });
+    // Built beside the old build and swapped in whole: a build stopped half-way (Ctrl+C)
+    // leaves the last complete one in place, and only a leftover folder the next build removes.
+    for (const entry of await readdir(settings.layout.root)) {
+      if (entry.startsWith(`${APP_BUILD_PREFIX}`)) {
+        await rm(path.join(settings.layout.root, entry), { recursive: true, force: true });
+      }
+    }
+    const fresh = path.join(settings.layout.root, `${APP_BUILD_PREFIX}${process.pid}`);
+    await buildApp({ outDir: fresh });
+    await rm(distDir, { recursive: true, force: true });
+    await rename(fresh, distDir);
   } else if (!(await fileExists(path.join(distDir, 'index.html')))) {
     throw new CliError(
       'APP_NOT_BUILT',

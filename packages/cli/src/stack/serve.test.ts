@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '@cocoa/protocol/node';
 import { createFreshDatabase, tableNames } from '../testing/databases.ts';
-import { CLI_TEST_TIMEOUT_MS, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
+import { CLI_TEST_TIMEOUT_MS, COCOA_BIN, RAW_SYSTEM_ERROR, runCocoa } from '../testing/run-cli.ts';
 import {
   issueProcessingNumber,
   signInToConsole,
@@ -342,6 +342,34 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     await serve.exited;
     serve = undefined;
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('stops at once when Ctrl+C comes during the app build, keeping the last complete build', async () => {
+    const index = path.join(dataDir, 'app', 'index.html');
+    const builtAt = (await stat(index)).mtimeMs;
+    const child = spawn(
+      process.execPath,
+      [COCOA_BIN, 'serve', '--data-dir', dataDir, ...FREE_PORTS],
+      {
+        env: { ...process.env, ...SERVE_ENV },
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    const building = new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('building the app')) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await building;
+    child.kill('SIGINT');
+
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('cocoa: stopped while starting');
+    expect(existsSync(path.join(dataDir, 'serve.lock'))).toBe(false);
+    expect((await stat(index)).mtimeMs).toBe(builtAt);
   });
 
   it('takes over the lock of a serve that was killed', async () => {

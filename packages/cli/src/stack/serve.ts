@@ -37,6 +37,14 @@ export async function serveAction(
   // Before anything in the folder is written: a second serve of it would rebuild the app
   // that the first one is serving.
   const lock = lockDataDir(layout.root);
+  // Until the services run and their own handler takes over, a stop request ends the set-up
+  // at once; the exit removes the lock, and a build under way is left in a side folder.
+  const stopSetUp = () => {
+    context.note('cocoa: stopped while starting');
+    process.exit(130);
+  };
+  process.once('SIGINT', stopSetUp);
+  process.once('SIGTERM', stopSetUp);
 
   const firstRun: string[] = [];
   const secrets = await loadOrCreateSecrets(layout.root);
@@ -127,6 +135,8 @@ export async function serveAction(
 
   // Listen before the banner says Ctrl+C works: a script may send the signal as soon as it
   // reads that line.
+  process.off('SIGINT', stopSetUp);
+  process.off('SIGTERM', stopSetUp);
   const stopSignal = waitForStopSignal(() => process.exit(130));
   for (const line of bannerLines(layout.root, running, demo, firstRun)) context.print(line);
 
