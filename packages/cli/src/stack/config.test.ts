@@ -81,6 +81,7 @@ describe('resolveDatabases', () => {
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'mysql://u:p@db/x' }],
     ['NOTIFICATION_SERVER_DATABASE_URL', { NOTIFICATION_SERVER_DATABASE_URL: 'http://db/x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'POSTGRES://u@db/x' }],
   ])('refuses a URL of a database kind the services cannot use in %s', (name, env) => {
     expect(() => resolveDatabases(env, layout)).toThrow(
       expect.objectContaining({
@@ -112,6 +113,11 @@ describe('redactUrl', () => {
     ['postgresql://user:p%40ss@host/db', 'postgresql://user:***@host/db'],
     ['postgres://user@host/db', 'postgres://user@host/db'],
     ['/data/health-center.sqlite', '/data/health-center.sqlite'],
+    [
+      'postgres://u:a@h/db?sslmode=require&password=zz&sslpassword=yy',
+      'postgres://u:***@h/db?sslmode=require&password=***&sslpassword=***',
+    ],
+    ['postgres://h/db?PassWord=zz#frag', 'postgres://h/db?PassWord=***#frag'],
   ])('%s → %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown);
   });

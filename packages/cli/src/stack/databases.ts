@@ -78,6 +78,12 @@ function checkKind(name: string, url: string): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined || scheme === 'sqlite' || scheme === 'file' || isPostgresUrl(url))
     return;
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    throw new CliError(
+      'DATABASE_URL_UNSUPPORTED',
+      `${name} must start with postgres:// or postgresql:// written in lower case`,
+    );
+  }
   throw new CliError(
     'DATABASE_URL_UNSUPPORTED',
     `${name} names a ${scheme}:// database, which the services cannot use; give a PostgreSQL ` +
@@ -89,7 +95,12 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-/** A URL safe to print: the password of a PostgreSQL URL replaced by `***`. */
+/**
+ * A URL safe to print: the password of a PostgreSQL URL replaced by `***`, in its user part and
+ * in any query parameter that carries one (`?password=`, `?sslpassword=`).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  return url
+    .replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@')
+    .replace(/([?&][^=&#]*pass[^=&#]*=)[^&#]*/gi, '$1***');
 }
