@@ -98,6 +98,43 @@ describe('cocoa replay', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stdout).toContain('SmallParty/small_party_3');
   });
 
+  it('refuses values no phone can report, naming file and line, and scores the rest', async () => {
+    const scenario = path.join(dir, 'impossible', 'SmallParty');
+    await cp(path.join(LOGS, 'SmallParty'), scenario, { recursive: true });
+    const phoneLog = (run: number, id: string) =>
+      path.join(
+        scenario,
+        `small_party_${run}`,
+        `2021_03_12_small_party_${run}_${id}`,
+        `${id}_dumpsys.txt`,
+      );
+    const offsetLog = phoneLog(1, '05');
+    const offsetText = await readFile(offsetLog, 'utf8');
+    await writeFile(
+      offsetLog,
+      offsetText.replace('rssi_offset = 8', 'rssi_offset = 99999999999999999999'),
+    );
+    const dateLog = phoneLog(2, '07');
+    const dateLines = (await readFile(dateLog, 'utf8')).split('\n');
+    const scan = dateLines.findIndex((l) => l.includes('rssi=['));
+    dateLines[scan] = dateLines[scan]!.replace(/\S+T\S+/, '2099-13-45T15:17:37-05');
+    await writeFile(dateLog, dateLines.join('\n'));
+
+    const run = await runCocoa(['replay', path.join(dir, 'impossible')]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `cocoa: SmallParty/small_party_1 phone 05: REPLAY_MALFORMED_LINE ${offsetLog}:8: ` +
+        'rssi_offset must be an integer between -127 and 127 dB',
+    );
+    expect(run.stderr).toContain(
+      `cocoa: SmallParty/small_party_2 phone 07: REPLAY_MALFORMED_LINE ${dateLog}:${scan + 1}: ` +
+        'unreadable or impossible scan timestamp',
+    );
+    expect(run.stderr).toMatch(/error REPLAY_INCOMPLETE: 2 log\(s\) above could not be read/);
+    expect(run.stdout).toContain('SmallParty/small_party_3');
+  });
+
   it('names an empty phone log as unreadable and still scores the rest', async () => {
     const root = path.join(dir, 'not-logs');
     await cp(path.join(LOGS, 'SmallParty'), path.join(root, 'SmallParty'), { recursive: true });

@@ -20,6 +20,58 @@ const LOG = [
   '        2021-03-12T09:28:48-0500 (?s) rssi=[-80]',
 ].join('\n');
 
+/** Logs holding one value no phone can report: case name, text, line at fault, message. */
+const IMPOSSIBLE_VALUES: [string, string, number, string][] = [
+  [
+    'an RSSI offset past any signed byte',
+    LOG.replace('rssi_offset = 4', 'rssi_offset = 99999999999999999999'),
+    4,
+    'rssi_offset must be an integer between -127 and 127 dB',
+  ],
+  [
+    'a calibration TX power past any signed byte',
+    LOG.replace('tx_calibration_power = -29', 'tx_calibration_power = -300'),
+    5,
+    'tx_calibration_power must be an integer between -127 and 127 dBm',
+  ],
+  [
+    'a calibration confidence above high',
+    LOG.replace('calibration_confidence = 3', 'calibration_confidence = 4'),
+    6,
+    'calibration_confidence must be an integer between 0 and 3',
+  ],
+  [
+    'a metadata TX power past any signed byte',
+    LOG.replace('txPower=-20)', 'txPower=128)'),
+    8,
+    'metadata txPower must be an integer between -127 and 127 dBm',
+  ],
+  [
+    'an advertisement dated on a day the calendar lacks',
+    LOG.replace('2021-03-12T09:20:48-05', '2021-02-30T09:20:48-05'),
+    8,
+    'unreadable or impossible advertisement timestamp',
+  ],
+  [
+    'a scan dated in month 13 on day 45',
+    LOG.replace('2021-03-12T09:20:46-05', '2099-13-45T15:17:37-05'),
+    12,
+    'unreadable or impossible scan timestamp',
+  ],
+  [
+    'a scan dated 29 February of a common year',
+    LOG.replace('2021-03-12T09:28:48-0500', '2021-02-29T09:28:48-0500'),
+    13,
+    'unreadable or impossible scan timestamp',
+  ],
+  [
+    'an RSSI reading weaker than a radio reports',
+    LOG.replace('[-80]', '[-80, -128]'),
+    13,
+    'every RSSI reading must be an integer between -127 and 20 dBm',
+  ],
+];
+
 describe('parseDumpsys', () => {
   it('reads flags, advertisements (skipping placeholders) and scans in every layout', () => {
     const log = parseDumpsys(LOG, 'x.txt');
@@ -63,6 +115,38 @@ describe('parseDumpsys', () => {
   });
 });
 
+describe('parseDumpsys on values no phone can report', () => {
+  it.each(IMPOSSIBLE_VALUES)(
+    'refuses %s and says what a phone can give',
+    (_name, text, line, what) => {
+      expect(() => parseDumpsys(text, 'phone/01_dumpsys.txt')).toThrow(
+        expect.objectContaining({
+          code: 'REPLAY_MALFORMED_LINE',
+          line,
+          message: expect.stringContaining(`phone/01_dumpsys.txt:${line}: ${what}`),
+        }),
+      );
+    },
+  );
+
+  it('reads values at the edges of what a phone can report', () => {
+    const edges = LOG.replace('rssi_offset = 4', 'rssi_offset = -127')
+      .replace('calibration_confidence = 3', 'calibration_confidence = 0')
+      .replace('txPower=-20)', 'txPower=127)')
+      .replace('[-80]', '[-127, 20]')
+      .replace('2021-03-12T09:28:48-0500', '2024-02-29T23:59:59+14:00');
+
+    const log = parseDumpsys(edges, 'x.txt');
+
+    expect(log.flags).toMatchObject({ rssiOffset: -127, calibrationConfidence: 0 });
+    expect(log.advertisements[0]?.txPower).toBe(127);
+    expect(log.sightings[0]?.scans[1]).toMatchObject({
+      timestampMs: Date.UTC(2024, 1, 29, 9, 59, 59),
+      rssi: [-127, 20],
+    });
+  });
+});
+
 describe('parseDumpsys on files that are not phone logs', () => {
   it.each([
     ['an empty file', '', undefined, 'the file is empty'],
@@ -99,7 +183,27 @@ describe('parseLogTimestamp', () => {
     expect(parseLogTimestamp(text)).toBe(ms);
   });
 
-  it('refuses text that is not a zoned timestamp', () => {
-    expect(parseLogTimestamp('2021-03-12 09:20:46')).toBeUndefined();
+  it.each([
+    ['a leap day', '2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12, 0, 0)],
+    ['a leap second', '2016-12-31T23:59:60Z', Date.UTC(2017, 0, 1, 0, 0, 0)],
+    ['the easternmost zone', '2021-03-12T09:00:00+14:00', Date.UTC(2021, 2, 11, 19, 0, 0)],
+  ])('reads %s', (_name, text, ms) => {
+    expect(parseLogTimestamp(text)).toBe(ms);
+  });
+
+  it.each([
+    ['text that is not a zoned timestamp', '2021-03-12 09:20:46'],
+    ['month 13 and day 45', '2099-13-45T15:17:37-05'],
+    ['month 0', '2021-00-12T09:20:46-05'],
+    ['day 0', '2021-03-00T09:20:46-05'],
+    ['31 April', '2021-04-31T09:20:46-05'],
+    ['29 February of a common year', '2021-02-29T09:20:46-05'],
+    ['hour 24', '2021-03-12T24:00:00-05'],
+    ['minute 60', '2021-03-12T09:60:00-05'],
+    ['second 61', '2021-03-12T09:20:61-05'],
+    ['a zone 15 hours from UTC', '2021-03-12T09:20:46-15'],
+    ['a zone with 60 minutes', '2021-03-12T09:20:46-05:60'],
+  ])('refuses %s', (_name, text) => {
+    expect(parseLogTimestamp(text)).toBeUndefined();
   });
 });

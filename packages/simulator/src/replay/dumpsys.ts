@@ -5,6 +5,15 @@
  * names the file and line, because a silently skipped scan would change every verdict.
  */
 import { ReplayError } from './errors.ts';
+import {
+  CALIBRATION_CONFIDENCE_LIMIT,
+  isWithin,
+  limitRule,
+  RSSI_LIMIT,
+  RSSI_OFFSET_LIMIT,
+  TX_POWER_LIMIT,
+  type RadioLimit,
+} from './radio-limits.ts';
 import { parseLogTimestamp } from './timestamp.ts';
 
 /** Calibration flags a log may carry. */
@@ -98,7 +107,7 @@ export function parseDumpsys(text: string, file: string): DumpsysLog {
 
     // Flags sometimes appear without their `Flags:` heading, before the advertisements.
     if ((section === 'preamble' || section === 'flags') && FLAG.test(line)) {
-      readFlag(log.flags, line);
+      readFlag(log.flags, line, file, lineNo);
       continue;
     }
     if (section === 'preamble') continue; // free-text notes at the top of the file
@@ -140,13 +149,28 @@ function sectionHeader(line: string): Section | undefined {
   return undefined;
 }
 
-/** Stores a known flag; unknown flag names are kept out, not refused (newer logs add some). */
-function readFlag(flags: DumpsysFlags, line: string): void {
-  const [, name, value] = FLAG.exec(line) ?? [];
+/** The known flags: their field in `DumpsysFlags` and the values a phone can give them. */
+const KNOWN_FLAGS = new Map<string, { field: keyof DumpsysFlags; limit: RadioLimit }>([
+  ['rssi_offset', { field: 'rssiOffset', limit: RSSI_OFFSET_LIMIT }],
+  ['tx_calibration_power', { field: 'txCalibrationPower', limit: TX_POWER_LIMIT }],
+  [
+    'calibration_confidence',
+    { field: 'calibrationConfidence', limit: CALIBRATION_CONFIDENCE_LIMIT },
+  ],
+]);
+
+/**
+ * Stores a known flag, refusing a value no phone can have; unknown flag names are kept out, not
+ * refused (newer logs add some).
+ */
+function readFlag(flags: DumpsysFlags, line: string, file: string, lineNo: number): void {
+  const [, name = '', value] = FLAG.exec(line) ?? [];
+  const known = KNOWN_FLAGS.get(name);
+  if (!known) return;
+
   const n = Number(value);
-  if (name === 'rssi_offset') flags.rssiOffset = n;
-  else if (name === 'tx_calibration_power') flags.txCalibrationPower = n;
-  else if (name === 'calibration_confidence') flags.calibrationConfidence = n;
+  if (!isWithin(n, known.limit)) throw malformed(file, lineNo, limitRule(name, known.limit));
+  flags[known.field] = n;
 }
 
 /** One advertisement line; placeholder lines with `RPI=fake` carry no RPI and are skipped. */
@@ -157,9 +181,15 @@ function readAdvertisement(
 ): AdvertisementRecord | undefined {
   const m = ADVERTISEMENT.exec(line);
   if (!m) throw malformed(file, lineNo, 'expected an advertisement record');
-  const [, , rpi = '', interval, metadata, txPower] = m;
+  const [, stamp = '', rpi = '', interval, metadata, txPower = ''] = m;
+  if (parseLogTimestamp(stamp) === undefined) {
+    throw malformed(file, lineNo, 'unreadable or impossible advertisement timestamp');
+  }
   if (rpi === 'fake') return undefined;
   if (!HEX32.test(rpi)) throw malformed(file, lineNo, 'RPI is not 32 hex digits');
+  if (!isWithin(Number(txPower), TX_POWER_LIMIT)) {
+    throw malformed(file, lineNo, limitRule('metadata txPower', TX_POWER_LIMIT));
+  }
   return {
     rollingProximityId: rpi.toUpperCase(),
     enIntervalNumber: Number(interval),
@@ -175,11 +205,13 @@ function readScan(line: string, file: string, lineNo: number): ScanRecord {
   const [, stamp = '', seconds, list = ''] = m;
 
   const timestampMs = parseLogTimestamp(stamp);
-  if (timestampMs === undefined) throw malformed(file, lineNo, 'unreadable scan timestamp');
+  if (timestampMs === undefined) {
+    throw malformed(file, lineNo, 'unreadable or impossible scan timestamp');
+  }
 
   const rssi = list.split(',').map((s) => Number(s.trim()));
-  if (rssi.some((r) => !Number.isInteger(r) || r > 20 || r < -127) || list.trim() === '') {
-    throw malformed(file, lineNo, 'RSSI list must hold integers between -127 and 20 dBm');
+  if (rssi.some((r) => !isWithin(r, RSSI_LIMIT)) || list.trim() === '') {
+    throw malformed(file, lineNo, limitRule('every RSSI reading', RSSI_LIMIT));
   }
   return { timestampMs, durationSeconds: seconds === '?' ? undefined : Number(seconds), rssi };
 }

@@ -45,7 +45,9 @@ page was written from the same replay by
 \`npx tsx packages/simulator/src/replay/replay-doc.ts ${folder}\`.
 
 A log that cannot be read — a malformed line, a missing file, an empty file or one that is not
-a dumpsys log, an unknown phone id — is named with its file and line on the error stream and
+a dumpsys log, an unknown phone id, or a value no phone can report (a date the calendar does not
+have; an RSSI, \`rssi_offset\` or TX power outside what a Bluetooth radio reports, as set out in
+\`radio-limits.ts\`) — is named with its file and line on the error stream and
 under "Not replayed"; every other run is still scored, and the command then exits with code 1
 (\`REPLAY_INCOMPLETE\`) so a script notices. A folder in which no phone log can be replayed, such
 as a scenario folder with only its setup, prints no tables and exits with code 1

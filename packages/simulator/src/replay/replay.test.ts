@@ -191,3 +191,67 @@ describe('replay of files that are not phone logs, and of a scenario without any
     expect(results.failures.map((f) => f.error.code)).toEqual(['REPLAY_NO_PHONE_LOGS']);
   });
 });
+
+describe('replay of logs holding values no phone can report', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cocoa-replay-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(path.join(LOGS, 'SmallParty'), path.join(dir, 'SmallParty'), { recursive: true });
+  const phoneLog = (n: number, id: string) =>
+    path.join(
+      dir,
+      'SmallParty',
+      `small_party_${n}`,
+      `2021_03_12_small_party_${n}_${id}`,
+      `${id}_dumpsys.txt`,
+    );
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+  // Run 1, phone 05: an RSSI correction far past a signed byte, at line 8.
+  edit(phoneLog(1, '05'), 'rssi_offset = 8', 'rssi_offset = 99999999999999999999');
+  // Run 2, phone 07: a scan dated in month 13 on day 45, at line 21.
+  edit(phoneLog(2, '07'), '2021-03-12T12:17:25-05 (4s)', '2099-13-45T15:17:37-05 (4s)');
+  // A second scenario whose setup gives an iPhone a TX power no radio has.
+  cpSync(path.join(LOGS, 'SmallParty'), path.join(dir, 'SmallParty2'), { recursive: true });
+  const setup = path.join(dir, 'SmallParty2', 'small_party_setup.json');
+  edit(setup, '"tx": 0', '"tx": 999');
+
+  it('refuses each such log with its file and line and still replays everything else', () => {
+    const results = replayLogs(dir);
+    const refused = results.notEvaluable.filter((c) => c.error !== undefined);
+
+    expect(
+      refused.map((c) => [c.run, c.phone, c.error?.code, c.error?.file, c.error?.line]),
+    ).toEqual([
+      ['small_party_1', '05', 'REPLAY_MALFORMED_LINE', phoneLog(1, '05'), 8],
+      ['small_party_2', '07', 'REPLAY_MALFORMED_LINE', phoneLog(2, '07'), 21],
+    ]);
+    expect(refused[0]?.error?.message).toContain('rssi_offset must be an integer between');
+    expect(refused[1]?.error?.message).toContain('impossible scan timestamp');
+
+    const scored = (run: string) =>
+      results.rows.filter((r) => r.case.run === run).map((r) => r.case.phone);
+    expect(scored('small_party_1')).not.toContain('05');
+    expect(scored('small_party_1')).toContain('07');
+    expect(scored('small_party_2')).not.toContain('07');
+    expect(scored('small_party_2')).toContain('05');
+    expect(scored('small_party_3').length).toBeGreaterThan(0);
+  });
+
+  it('refuses a setup with an impossible TX power, naming the field, and replays the rest', () => {
+    const results = replayLogs(dir);
+
+    expect(results.failures).toEqual([
+      expect.objectContaining({
+        scenario: 'SmallParty2',
+        error: expect.objectContaining({ code: 'REPLAY_MALFORMED_JSON', file: setup }),
+      }),
+    ]);
+    expect(results.failures[0]?.error.message).toMatch(
+      /phones\[\d+\]\.tx must be an integer between -127 and 127 dBm/,
+    );
+    expect(results.rows.every((r) => r.case.scenario === 'SmallParty')).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@
  * how the phone was carried, which phones took part and the scenario's attenuation thresholds.
  */
 import { asArray, asNumber, asObject, asString, fail, parseJsonFile } from './json-file.ts';
+import { isWithin, limitRule, TX_POWER_LIMIT } from './radio-limits.ts';
 
 /** A point in feet; null while the agent is away from the scene. */
 export type Position = readonly [number, number, number] | null;
@@ -90,6 +91,13 @@ function parsePhone(value: unknown, file: string, index: number): PhoneSetup {
       phone.time_offset === undefined
         ? 0
         : asNumber(phone.time_offset, file, `${where}.time_offset`),
-    txPower: phone.tx === undefined ? undefined : asNumber(phone.tx, file, `${where}.tx`),
+    txPower: phone.tx === undefined ? undefined : readTxPower(phone.tx, file, `${where}.tx`),
   };
+}
+
+/** A phone's TX power in dBm, within what a phone can advertise. */
+function readTxPower(value: unknown, file: string, where: string): number {
+  const dbm = asNumber(value, file, where);
+  if (!isWithin(dbm, TX_POWER_LIMIT)) fail(file, undefined, limitRule(where, TX_POWER_LIMIT));
+  return dbm;
 }
