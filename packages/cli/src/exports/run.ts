@@ -5,7 +5,7 @@ import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { fileExists } from '../files.ts';
 import { notificationServerConfig } from '../stack/notification-server.ts';
-import { exportBaseUrlForRun } from '../stack/export-base-url.ts';
+import { exportBaseUrlForRun, requireExportBaseUrl } from '../stack/export-base-url.ts';
 import { loadOrCreateSecrets } from '../stack/secrets.ts';
 import { checkDataDirSigningKeys } from '../stack/signing-keys.ts';
 import { resolveSettings } from '../stack/settings.ts';
@@ -47,6 +47,7 @@ export async function runExportAction(
     }),
     logLevel: 'warn',
   });
+  requireExportBaseUrl(config.export.publicBaseUrl);
   const server = await buildNotificationServerApp({
     config: {
       ...config,

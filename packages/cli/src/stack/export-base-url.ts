@@ -54,3 +54,23 @@ export async function exportBaseUrlForRun(
   if (address.given) return fromFlags;
   return (await readRecordedExportBaseUrl(layout)) ?? fromFlags;
 }
+
+/**
+ * Refuses an export link prefix phones could not follow, before any file is planned: the job
+ * would otherwise publish files and only then fail to write a `list.json` linking them.
+ */
+export function requireExportBaseUrl(url: string): void {
+  if (isHttpUrl(url)) return;
+  throw new CliError(
+    'EXPORT_BASE_URL_INVALID',
+    `the export files would be linked as ${url}/…, which is not an absolute http(s) URL; set ` +
+      'EXPORT_PUBLIC_BASE_URL to one such as https://cdn.example.jp/exports, or pass a valid ' +
+      '--host and --notification-server-port',
+  );
+}
+
+function isHttpUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -175,6 +175,24 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     const urls = await listJsonUrls();
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url.startsWith(prefix)).toBe(true);
+  });
+
+  it.each([
+    ['an export address that is not a URL', [], { EXPORT_PUBLIC_BASE_URL: 'not a url' }],
+    ['a script address', [], { EXPORT_PUBLIC_BASE_URL: 'javascript:alert(1)' }],
+    ['a host with a space', ['--host', 'a b'], {}],
+  ])('refuses %s before it plans or writes any file', async (_name, flags, env) => {
+    const exportsDir = path.join(dataDir, 'exports');
+    const before = await readdir(exportsDir, { recursive: true });
+    const run = await runCocoa(['exports', 'run', '--data-dir', dataDir, ...flags], {
+      env: { ...NO_DB_ENV, ...env },
+    });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^cocoa: error EXPORT_BASE_URL_INVALID: [^\n]+not an absolute http\(s\) URL; set EXPORT_PUBLIC_BASE_URL[^\n]+\n$/,
+    );
+    expect(await readdir(exportsDir, { recursive: true })).toEqual(before);
   });
 
   it('refuses port 0 for exports run, which names no address', async () => {

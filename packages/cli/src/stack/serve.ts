@@ -5,7 +5,7 @@ import { StoppedBySignal } from '../errors.ts';
 import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
-import { exportBaseUrl, recordExportBaseUrl } from './export-base-url.ts';
+import { exportBaseUrl, recordExportBaseUrl, requireExportBaseUrl } from './export-base-url.ts';
 import { ensureDemoAccount, ensureSigningKeys } from './first-run.ts';
 import type { DemoAccount } from './first-run.ts';
 import { healthCenterConfig } from './health-center.ts';
@@ -116,6 +116,7 @@ export async function serveAction(
       exportBaseUrl: exportBaseUrl(urls.notificationServer),
       logLevel: mode.logLevel,
     });
+    requireExportBaseUrl(notificationServer.export.publicBaseUrl);
     running.push(await startNotificationServer(notificationServer));
     await recordExportBaseUrl(layout, notificationServer.export.publicBaseUrl);
 
