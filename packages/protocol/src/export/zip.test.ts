@@ -198,3 +198,146 @@ describe('unpackExportZip limits', () => {
     );
   });
 });
+
+/** Offset of the local header (or central record) of the entry at `entryIndex`. */
+function recordOf(zip: Uint8Array, signature: number, entryIndex: number): number {
+  const offset = findRecords(zip, signature)[entryIndex];
+  if (offset === undefined) throw new Error('record not found');
+  return offset;
+}
+
+/** A copy of `zip` with the 32-bit little-endian word at `offset` XORed with `mask`. */
+function withWordFlipped(zip: Uint8Array, offset: number, mask = 0x00000001): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  view.setUint32(offset, (view.getUint32(offset, true) ^ mask) >>> 0, true);
+  return copy;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const DESCRIPTOR = 0x08074b50;
+
+describe('unpackExportZip checks each entry against its recorded CRC-32', () => {
+  const zip = packExportZip({ exportBin, exportSig });
+  const streamed = zipWithDataDescriptors(exportBin, exportSig, false);
+  const cases: [string, () => Uint8Array, RegExp][] = [
+    [
+      'export.bin with a wrong CRC in the central directory',
+      () => withWordFlipped(zip, recordOf(zip, CENTRAL, 0) + 16),
+      /^export zip: export\.bin has CRC-32 0x[0-9a-f]{8}, but its central directory records/,
+    ],
+    [
+      'export.bin with a wrong CRC in its local header',
+      () => withWordFlipped(zip, recordOf(zip, LOCAL, 0) + 14),
+      /^export zip: export\.bin has CRC-32 .*, but its local header records/,
+    ],
+    [
+      'export.sig with a wrong CRC in the central directory',
+      () => withWordFlipped(zip, recordOf(zip, CENTRAL, 1) + 16, 0x80000000),
+      /^export zip: export\.sig has CRC-32 .*, but its central directory records/,
+    ],
+    [
+      'export.sig with a wrong CRC in its local header',
+      () => withWordFlipped(zip, recordOf(zip, LOCAL, 1) + 14),
+      /^export zip: export\.sig has CRC-32 .*, but its local header records/,
+    ],
+    [
+      'export.bin with the same wrong CRC in both records',
+      () => {
+        const once = withWordFlipped(zip, recordOf(zip, CENTRAL, 0) + 16, 0xff);
+        return withWordFlipped(once, recordOf(once, LOCAL, 0) + 14, 0xff);
+      },
+      /^export zip: export\.bin has CRC-32 .*, but its central directory records/,
+    ],
+    [
+      'a wrong CRC in the data descriptor after export.bin',
+      () => withWordFlipped(streamed, recordOf(streamed, DESCRIPTOR, 0) + 4),
+      /^export zip: export\.bin has CRC-32 .*, but its data descriptor records/,
+    ],
+    [
+      'a wrong CRC in the data descriptor after export.sig',
+      () => withWordFlipped(streamed, recordOf(streamed, DESCRIPTOR, 1) + 4),
+      /^export zip: export\.sig has CRC-32 .*, but its data descriptor records/,
+    ],
+    [
+      'a stored export.bin with one byte of its content changed',
+      () => {
+        const stored = zipSync({ 'export.bin': exportBin, 'export.sig': exportSig }, { level: 0 });
+        const copy = stored.slice();
+        const dataStart = recordOf(stored, LOCAL, 0) + 30 + 'export.bin'.length;
+        copy[dataStart + 20] = (copy[dataStart + 20] ?? 0) ^ 0x01;
+        return copy;
+      },
+      /^export zip: export\.bin has CRC-32 .*, but its central directory records/,
+    ],
+  ];
+
+  it.each(cases)('refuses %s', (_name, damaged, message) => {
+    const error = caught(() => unpackExportZip(damaged()));
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({
+      code: 'EXPORT_ZIP_CRC_MISMATCH',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('reads a data descriptor written without its optional signature', () => {
+    // Drop the signature of the last descriptor, which sits just before the central directory,
+    // and move the directory's recorded offset back by the same four bytes.
+    const descriptor = recordOf(streamed, DESCRIPTOR, 1);
+    const bare = new Uint8Array([
+      ...streamed.subarray(0, descriptor),
+      ...streamed.subarray(descriptor + 4),
+    ]);
+    const end = findRecords(bare, 0x06054b50)[0] ?? -1;
+    const view = new DataView(bare.buffer);
+    view.setUint32(end + 16, view.getUint32(end + 16, true) - 4, true);
+
+    expect(findRecords(bare, DESCRIPTOR)).toHaveLength(1);
+    expect(unpackExportZip(bare)).toEqual({ exportBin, exportSig });
+    const wrong = withWordFlipped(bare, descriptor);
+    expectError(() => unpackExportZip(wrong), ProtocolError, 'EXPORT_ZIP_CRC_MISMATCH');
+  });
+});
+
+describe('unpackExportZip checks the local header names each entry as the directory does', () => {
+  const zip = packExportZip({ exportBin, exportSig });
+
+  /** A copy of `zip` with the local header of `entryIndex` holding `name` instead. */
+  function renamedLocally(entryIndex: number, name: string): Uint8Array {
+    const copy = zip.slice();
+    const local = recordOf(copy, LOCAL, entryIndex);
+    const view = new DataView(copy.buffer);
+    const nameBytes = view.getUint16(local + 26, true);
+    const extraBytes = view.getUint16(local + 28, true);
+    const encoded = new TextEncoder().encode(name);
+    if (encoded.length > nameBytes) throw new Error('the new name must not be longer');
+    // A shorter name gives its bytes to the extra field, so the data stays where it was.
+    copy.set(encoded, local + 30);
+    view.setUint16(local + 26, encoded.length, true);
+    view.setUint16(local + 28, extraBytes + nameBytes - encoded.length, true);
+    return copy;
+  }
+
+  it.each([
+    ['one letter of export.bin changed', 0, 'exporT.bin'],
+    ['export.bin named like the other entry', 0, 'export.sig'],
+    ['export.bin cut to a shorter name', 0, 'export.bi'],
+    ['export.sig given another name', 1, 'signature'],
+  ])('refuses %s', (_name, entryIndex, localName) => {
+    const error = caught(() => unpackExportZip(renamedLocally(entryIndex, localName)));
+    const entry = entryIndex === 0 ? 'export.bin' : 'export.sig';
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({
+      code: 'EXPORT_ZIP_NAME_MISMATCH',
+      message:
+        `export zip: the local header of ${entry} names it ${JSON.stringify(localName)}, ` +
+        'unlike the central directory',
+    });
+  });
+
+  it('still accepts the zip when both names are left as they are', () => {
+    expect(unpackExportZip(renamedLocally(0, 'export.bin'))).toEqual({ exportBin, exportSig });
+  });
+});

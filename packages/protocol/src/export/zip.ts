@@ -7,7 +7,8 @@ import {
   type ExportFiles,
   type ExportLimits,
 } from './types.ts';
-import { entryDataOffsets } from './zip-layout.ts';
+import { crc32 } from './crc32.ts';
+import { entryLayouts, type EntryLayout } from './zip-layout.ts';
 
 const EXPECTED_NAMES = [EXPORT_BIN_NAME, EXPORT_SIG_NAME] as const;
 /** Smallest possible zip: the end-of-central-directory record alone. */
@@ -104,6 +105,8 @@ interface Extraction {
   cap: number;
   chunks: Uint8Array[];
   total: number;
+  /** CRC-32 of the bytes collected so far, computed as they arrive. */
+  crc: number;
   done: boolean;
 }
 
@@ -118,6 +121,7 @@ function collect(state: Extraction, chunk: Uint8Array, final: boolean): void {
     );
   }
   state.chunks.push(chunk);
+  state.crc = crc32(chunk, state.crc);
   if (final) state.done = true;
 }
 
@@ -137,20 +141,50 @@ function finish(state: Extraction): Uint8Array {
 }
 
 /**
- * Inflates one entry's compressed bytes in small steps, so a bomb or an entry whose header
- * lies is stopped within a few megabytes of its cap instead of after inflating in full.
+ * Refuses an entry whose bytes do not match the CRC-32 recorded in both the central directory
+ * and its local header (or data descriptor). A phone's zip reader may check either record, so
+ * a file this reader accepts must pass both.
  */
-function extract(data: Uint8Array, info: UnzipFileInfo, limits: ExportLimits): Uint8Array {
+function checkCrc(state: Extraction, layout: EntryLayout): void {
+  const hex = (crc: number) => `0x${crc.toString(16).padStart(8, '0')}`;
+  const recorded: [string, number][] = [
+    ['central directory', layout.centralCrc],
+    [layout.localCrcSource, layout.localCrc],
+  ];
+  for (const [where, crc] of recorded) {
+    if (crc !== state.crc) {
+      throw new ProtocolError(
+        'EXPORT_ZIP_CRC_MISMATCH',
+        `export zip: ${state.info.name} has CRC-32 ${hex(state.crc)}, but its ${where} ` +
+          `records ${hex(crc)}`,
+      );
+    }
+  }
+}
+
+/**
+ * Inflates one entry's compressed bytes in small steps, so a bomb or an entry whose header
+ * lies is stopped within a few megabytes of its cap instead of after inflating in full, then
+ * checks the result against its recorded size and CRC-32.
+ */
+function extract(
+  zip: Uint8Array,
+  info: UnzipFileInfo,
+  layout: EntryLayout,
+  limits: ExportLimits,
+): Uint8Array {
+  const data = zip.subarray(layout.dataStart, layout.dataStart + info.size);
   const state: Extraction = {
     info,
     cap: Math.min(info.originalSize, ratioLimit(info.size, limits)),
     chunks: [],
     total: 0,
+    crc: 0,
     done: false,
   };
   if (info.compression === 0) {
     collect(state, data.slice(), true);
-    return finish(state);
+    return checked(state, layout);
   }
 
   const inflater = new Inflate((chunk, final) => collect(state, chunk, final));
@@ -163,13 +197,22 @@ function extract(data: Uint8Array, info: UnzipFileInfo, limits: ExportLimits): U
       malformedZip(`${info.name} is not a valid deflate stream`, error);
     }
   }
-  return finish(state);
+  return checked(state, layout);
+}
+
+/** The entry's bytes, once they have their declared size and CRC-32. */
+function checked(state: Extraction, layout: EntryLayout): Uint8Array {
+  const bytes = finish(state);
+  checkCrc(state, layout);
+  return bytes;
 }
 
 /**
  * Unpacks an export zip into `export.bin` and `export.sig`. Refuses wrong, missing or
- * reordered entries with ProtocolError, and oversized files, oversized entries and zip bombs
- * (including entries whose declared sizes lie) with LimitError before they cost memory.
+ * reordered entries, local headers that name an entry differently from the central directory,
+ * and entries whose bytes do not match their CRC-32, with ProtocolError; and oversized files,
+ * oversized entries and zip bombs (including entries whose declared sizes lie) with LimitError
+ * before they cost memory.
  */
 export function unpackExportZip(zip: Uint8Array, limits?: Partial<ExportLimits>): ExportFiles {
   const resolved = resolveLimits(limits);
@@ -184,17 +227,13 @@ export function unpackExportZip(zip: Uint8Array, limits?: Partial<ExportLimits>)
 
   const entries = listEntries(zip);
   checkEntries(entries, resolved);
-  const [binStart, sigStart] = entryDataOffsets(zip, entries.length);
+  const [binAt, sigAt] = entryLayouts(zip, entries);
   const [bin, sig] = entries;
-  if (bin === undefined || sig === undefined || binStart === undefined || sigStart === undefined) {
+  if (bin === undefined || sig === undefined || binAt === undefined || sigAt === undefined) {
     return malformedZip('entries went missing');
   }
-  const slice = (start: number, info: UnzipFileInfo) => {
-    if (start + info.size > zip.length) malformedZip(`${info.name} runs past the end of the zip`);
-    return zip.subarray(start, start + info.size);
-  };
   return {
-    exportBin: extract(slice(binStart, bin), bin, resolved),
-    exportSig: extract(slice(sigStart, sig), sig, resolved),
+    exportBin: extract(zip, bin, binAt, resolved),
+    exportSig: extract(zip, sig, sigAt, resolved),
   };
 }
