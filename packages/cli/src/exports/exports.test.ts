@@ -98,6 +98,38 @@ describe('cocoa exports inspect', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'a CRC-32 that does not match export.bin',
+      'EXPORT_ZIP_CRC_MISMATCH',
+      'export zip: export.bin has CRC-32 0xdaa3a3a6, but its central directory records ' +
+        '0xdaa3a3a7',
+      (zip: Buffer) => flipByte(zip, zip.indexOf(CENTRAL_RECORD) + 16),
+    ],
+    [
+      'a local header that names export.bin differently',
+      'EXPORT_ZIP_NAME_MISMATCH',
+      'export zip: the local header of export.bin names it "exporT.bin", unlike the central ' +
+        'directory',
+      (zip: Buffer) => flipByte(zip, zip.indexOf(LOCAL_HEADER) + 30 + 5, 0x20),
+    ],
+  ])('names a zip with %s in one line', async (_name, code, message, damage) => {
+    const damaged = path.join(dir, `${code.toLowerCase()}.zip`);
+    await writeFile(damaged, damage(await readFile(CWA_ZIP)));
+
+    for (const args of [[], ['--key', CWA_DEV_KEY]]) {
+      const command = args.length === 0 ? 'inspect' : 'verify';
+      const run = await runCocoa(['exports', command, damaged, ...args]);
+
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `cocoa: error ${code}: ${damaged}: ${message}; the file is damaged or was not ` +
+          'published by a key server\n',
+      );
+    }
+  });
+
   it('names a damaged export.bin and its protocol error code', async () => {
     const damaged = path.join(dir, 'damaged-export.bin');
     await writeFile(
@@ -516,6 +548,16 @@ describe(
     );
   },
 );
+
+const LOCAL_HEADER = Buffer.from('PK\x03\x04', 'latin1');
+const CENTRAL_RECORD = Buffer.from('PK\x01\x02', 'latin1');
+
+/** A copy of `bytes` with the bits of `mask` flipped in the byte at `offset`. */
+function flipByte(bytes: Buffer, offset: number, mask = 0x01): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[offset] = (copy[offset] ?? 0) ^ mask;
+  return copy;
+}
 
 /** `text` as a regular expression that matches it literally. */
 function escape(text: string): string {
