@@ -45,6 +45,7 @@ function promptHidden(context: CliContext, prompt: string): Promise<string> {
     let typed = '';
     const finish = (error?: CliError) => {
       stdin.off('data', onData);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
       stdin.setRawMode(false);
       stdin.pause();
       context.stderr.write('\n');
@@ -56,13 +57,7 @@ function promptHidden(context: CliContext, prompt: string): Promise<string> {
         if (ENTER.has(char)) return finish();
         // Raw mode turns Ctrl+C into a character instead of SIGINT; it still means "stop", and
         // exits as an interrupted command does.
-        if (char === CTRL_C) {
-          return finish(
-            new CliError('INTERRUPTED', 'stopped at the password prompt; nothing was changed', {
-              exitCode: ExitCode.INTERRUPTED,
-            }),
-          );
-        }
+        if (char === CTRL_C) return onSignal();
         if (char === CTRL_D) {
           return finish(new CliError('CANCELLED', 'cancelled; nothing was changed'));
         }
@@ -71,9 +66,20 @@ function promptHidden(context: CliContext, prompt: string): Promise<string> {
       }
       return undefined;
     };
+    // A stop request from outside (a service manager, `kill`) ends the prompt as Ctrl+C does,
+    // instead of killing the process with the terminal still in raw mode.
+    const onSignal = () =>
+      finish(
+        new CliError('INTERRUPTED', 'stopped at the password prompt; nothing was changed', {
+          exitCode: ExitCode.INTERRUPTED,
+        }),
+      );
+    for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
     stdin.on('data', onData);
   });
 }
+
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';

@@ -11,6 +11,8 @@ import { keyboardContext } from '../testing/terminal.ts';
 const PASSWORD = 'long enough passphrase 42';
 
 let dataDir: string;
+// Listeners the test runner keeps for itself; a prompt must leave none of its own behind.
+const sigtermListeners = process.listenerCount('SIGTERM');
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'cocoa-cli-staff-'));
@@ -107,6 +109,23 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(await running).toBe(130);
     expect(keyboard.shown()).toMatch(/^cocoa: error INTERRUPTED: .*nothing was changed$/m);
     expect(keyboard.shown()).not.toContain('typed so f');
+    expect((await staffRows()).map((row) => row.username)).toEqual(['alice.sato']);
+  });
+
+  it('stops the same way when SIGTERM arrives at the password prompt', async () => {
+    const keyboard = keyboardContext({ BCRYPT_ROUNDS: '4' });
+
+    const running = runCli(
+      ['staff', 'add', '--data-dir', dataDir, '--username', 'goro.ito'],
+      keyboard.context,
+    );
+    await until(() => keyboard.shown().includes('password: '));
+    keyboard.type('half a pass');
+    process.emit('SIGTERM');
+
+    expect(await running).toBe(130);
+    expect(keyboard.shown()).toMatch(/^cocoa: error INTERRUPTED: .*nothing was changed$/m);
+    expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
     expect((await staffRows()).map((row) => row.username)).toEqual(['alice.sato']);
   });
 
