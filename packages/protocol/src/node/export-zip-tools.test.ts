@@ -17,10 +17,6 @@ import { sharedDataPath } from './shared-data.ts';
 const workDir = mkdtempSync(path.join(tmpdir(), 'cocoa-zip-tools-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-const has = (tool: string, args: string[]) => spawnSync(tool, args).status === 0;
-const hasZip = has('zip', ['-v']) && has('unzip', ['-v']);
-const hasPython = has('python3', ['-c', 'import zipfile']);
-
 // Real files from the Corona-Warn-App server, re-zipped by each tool.
 const cwa = unpackExportZip(
   new Uint8Array(readFileSync(sharedDataPath('exports', 'cwa-dev-2020-05-31', 'export.zip'))),
@@ -44,10 +40,10 @@ function run(tool: string, args: string[]): Uint8Array {
   return new Uint8Array(execFileSync(tool, args, { cwd: workDir, maxBuffer: 64 * 1024 ** 2 }));
 }
 
-const writers: [string, boolean, () => Uint8Array][] = [
+// The tools are installed by .ci/run; a missing one fails these tests rather than skipping them.
+const writers: [string, () => Uint8Array][] = [
   [
     "Info-ZIP's zip writing a file",
-    hasZip,
     once(() => {
       run('zip', ['-q', '-X', 'info-zip.zip', 'export.bin', 'export.sig']);
       return new Uint8Array(readFileSync(path.join(workDir, 'info-zip.zip')));
@@ -55,12 +51,10 @@ const writers: [string, boolean, () => Uint8Array][] = [
   ],
   [
     "Info-ZIP's zip streaming to a pipe, with data descriptors",
-    hasZip,
     once(() => run('zip', ['-q', '-X', '-', 'export.bin', 'export.sig'])),
   ],
   [
     "Python's zipfile",
-    hasPython,
     once(() => {
       run('python3', ['-m', 'zipfile', '-c', 'python.zip', 'export.bin', 'export.sig']);
       return new Uint8Array(readFileSync(path.join(workDir, 'python.zip')));
@@ -68,8 +62,8 @@ const writers: [string, boolean, () => Uint8Array][] = [
   ],
 ];
 
-describe.each(writers)('a zip written by %s', (_writer, available, write) => {
-  it.skipIf(!available)('unpacks to the bytes it was given', () => {
+describe.each(writers)('a zip written by %s', (_writer, write) => {
+  it('unpacks to the bytes it was given', () => {
     expect(sameFiles(unpackExportZip(write()), cwa)).toBe(true);
   });
 });
@@ -106,8 +100,8 @@ function pythonRefuses(zip: Uint8Array): boolean {
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 
-describe.skipIf(!hasZip || !hasPython)('damage other zip readers refuse', () => {
-  const zip = () => writers[0]![2]();
+describe('damage other zip readers refuse', () => {
+  const zip = () => writers[0]![1]();
   const cases: [string, () => Uint8Array, string, (zip: Uint8Array) => boolean][] = [
     [
       'a wrong CRC in the local header, which unzip trusts',
