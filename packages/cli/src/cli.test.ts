@@ -71,6 +71,15 @@ describe.concurrent('cocoa usage mistakes', { timeout: CLI_TEST_TIMEOUT_MS }, ()
       /'--seed <n>' argument '4294967296' is invalid\. expected a whole number from 0 to 4294967295/,
     ],
     ['an unknown service', ['db', 'migrate', '--service', 'x'], /Allowed choices are/],
+    ['an empty export file', ['exports', 'inspect', ''], /argument 'file'.* it is empty/],
+    [
+      'an empty key file',
+      ['exports', 'verify', 'x.zip', '--key', ''],
+      /'--key <pem>'.* it is empty/,
+    ],
+    ['an empty configuration', ['simulate', '--config', ''], /'--config <file>'.* it is empty/],
+    ['a blank configuration', ['replay', '--config', ' '], /'--config <file>'.* it is empty/],
+    ['an empty host', ['serve', '--host', ''], /'--host <address>'.* it is empty/],
     ['no command', [], /^cocoa: error USAGE: cocoa needs a command: serve, demo, /],
     [
       'a group without its command',

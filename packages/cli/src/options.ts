@@ -19,11 +19,20 @@ export function integerOption(min: number, max: number = Number.MAX_SAFE_INTEGER
 export const portOption = integerOption(0, 65_535);
 
 /**
+ * Refuses an empty or blank value for a flag or argument that names a file or an address: an
+ * empty path would mean the working directory, an empty host every network or none.
+ */
+export function nonEmptyValue(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('it is empty; give a value.');
+  return value;
+}
+
+/**
  * Collects a repeatable flag (`--key A --key B`) into a list, one value per flag, so the
  * flag's values can never swallow the command's own arguments the way `<value...>` does.
  */
 export function collectOption(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+  return [...(previous ?? []), nonEmptyValue(value)];
 }
 
 /**

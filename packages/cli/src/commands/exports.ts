@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { collectOption } from '../options.ts';
+import { collectOption, nonEmptyValue } from '../options.ts';
 import type { ExportRunOptions } from '../exports/run.ts';
 import { addStateOptions, hostOption, notificationServerPortOption } from './shared-options.ts';
 
@@ -17,7 +17,11 @@ export function registerExportsCommand(program: Command, context: CliContext): v
   exportsCommand
     .command('inspect')
     .description('show the header, region, time window, key count and signatures of an export')
-    .argument('<file>', `export zip (or a bare export.bin), at most ${MAX_EXPORT_FILE_HELP}`)
+    .argument(
+      '<file>',
+      `export zip (or a bare export.bin), at most ${MAX_EXPORT_FILE_HELP}`,
+      nonEmptyValue,
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const { inspectAction } = await import('../exports/actions.ts');
@@ -30,7 +34,7 @@ export function registerExportsCommand(program: Command, context: CliContext): v
       'check the ECDSA P-256 signature of an export zip against public keys: every key of ' +
         'every --key file is tried',
     )
-    .argument('<file>', `export zip, at most ${MAX_EXPORT_FILE_HELP}`)
+    .argument('<file>', `export zip, at most ${MAX_EXPORT_FILE_HELP}`, nonEmptyValue)
     .requiredOption(
       '--key <pem>',
       'public key PEM file; repeat --key to try several, the export must verify with one',

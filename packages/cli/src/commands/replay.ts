@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { nonEmptyValue } from '../options.ts';
 
 /** Flags of `cocoa replay`. */
 export interface ReplayOptions {
@@ -16,7 +17,11 @@ export function registerReplayCommand(program: Command, context: CliContext): vo
       '[dir]',
       'folder of scenarios in the MITLL format (default: the shared en-logs/mitll-ua)',
     )
-    .option('--config <file>', "exposure configuration JSON to try besides COCOA's production one")
+    .option(
+      '--config <file>',
+      "exposure configuration JSON to try besides COCOA's production one",
+      nonEmptyValue,
+    )
     .option('--out <file>', 'also write the tables as Markdown to this file')
     .addHelpText(
       'after',

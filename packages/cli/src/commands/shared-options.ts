@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { integerOption, portOption } from '../options.ts';
+import { integerOption, nonEmptyValue, portOption } from '../options.ts';
 
 /** Options every command that touches local state accepts. */
 export interface StateOptions {
@@ -29,7 +29,10 @@ export function addStateOptions(command: Command): Command {
 
 /** `--host`, read from `COCOA_HOST` as well, with the same default for every command. */
 export function hostOption(description: string): Option {
-  return new Option('--host <address>', description).env('COCOA_HOST').default(DEFAULT_HOST);
+  return new Option('--host <address>', description)
+    .env('COCOA_HOST')
+    .argParser(nonEmptyValue)
+    .default(DEFAULT_HOST);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { SIMULATION_DEFAULTS, SIMULATION_LIMITS } from '@cocoa/simulator/limits';
-import { integerOption } from '../options.ts';
+import { integerOption, nonEmptyValue } from '../options.ts';
 
 /** Flags of `cocoa simulate`. */
 export interface SimulateOptions {
@@ -43,6 +43,7 @@ export function registerSimulateCommand(program: Command, context: CliContext): 
     .option(
       '--config <file>',
       "exposure configuration JSON to try instead of COCOA's production one",
+      nonEmptyValue,
     )
     .option(
       '--out <dir>',
