@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,11 @@ describe('cocoa db migrate on SQLite', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(await tableNames(path.join(dataDir, 'notification-server.sqlite'))).toEqual(
       expect.arrayContaining(NOTIFICATION_SERVER_TABLES),
     );
+
+    // Key and number tables are nobody else's business on a shared machine.
+    for (const file of ['health-center.sqlite', 'notification-server.sqlite']) {
+      expect((await stat(path.join(dataDir, file))).mode & 0o777).toBe(0o600);
+    }
 
     const again = await runCocoa(['db', 'migrate', '--data-dir', dataDir], { env: noDbEnv() });
     expect(again.code).toBe(0);

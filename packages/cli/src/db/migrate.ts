@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as healthCenter from '@cocoa/health-center';
 import * as notificationServer from '@cocoa/notification-server';
@@ -14,7 +15,7 @@ export type MigrationScope = 'all' | 'health-center' | 'notification-server';
 
 /** Migrates the health-center database to the latest schema. */
 export async function migrateHealthCenter(target: DatabaseTarget): Promise<void> {
-  await ensureSqliteDirectory(target);
+  await ensureSqliteFile('health-center', target);
   const handle = openOrExplain('health-center', target, healthCenter.openDatabase);
   try {
     await ensureSchema(handle.db, target);
@@ -28,7 +29,7 @@ export async function migrateHealthCenter(target: DatabaseTarget): Promise<void>
 
 /** Migrates the notification-server database to the latest schema. */
 export async function migrateNotificationServer(target: DatabaseTarget): Promise<void> {
-  await ensureSqliteDirectory(target);
+  await ensureSqliteFile('notification-server', target);
   const handle = openOrExplain('notification-server', target, notificationServer.openDatabase);
   try {
     await ensureSchema(handle.db, target);
@@ -76,14 +77,34 @@ async function ensureSchema(
 const SQLITE_ADVICE = 'pass another --data-dir or database URL';
 
 /**
- * Creates the folder of an SQLite file first: the services' own recursive mkdir shows raw
- * system errors, and on a pseudo file system such as /proc it never returns.
+ * Creates an SQLite file's folder and the file itself first: the services' own recursive mkdir
+ * shows raw system errors, and on a pseudo file system such as /proc it never returns.
  */
-async function ensureSqliteDirectory(target: DatabaseTarget): Promise<void> {
+async function ensureSqliteFile(service: string, target: DatabaseTarget): Promise<void> {
   if (isPostgresUrl(target.url)) return;
   const file = target.url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:/, '');
   if (file === ':memory:') return;
   await ensureDirectory(path.dirname(path.resolve(file)), SQLITE_ADVICE);
+  // Created empty and private before SQLite opens it (an empty file is a new database to it),
+  // as SQLite would make it readable by everyone; its journal files take the same mode.
+  await writeFile(file, '', { flag: 'wx', mode: 0o600 }).catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') return;
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : 'the file system refused it';
+    throw new CliError(
+      'DATABASE_UNAVAILABLE',
+      `cannot create the ${service} database ${file}: ${reason}; check that its folder is ` +
+        `writable, or ${SQLITE_ADVICE}`,
+      { cause: error },
+    );
+  });
 }
 
 // Opening SQLite creates the file at once, so an unwritable folder fails here, not later.
