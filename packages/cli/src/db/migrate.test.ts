@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,28 @@ describe('cocoa db migrate with a database it cannot use', { timeout: CLI_TEST_T
     },
   );
 });
+
+describe(
+  'cocoa db migrate on a file that is not a database',
+  { timeout: CLI_TEST_TIMEOUT_MS },
+  () => {
+    it('says so instead of blaming the folder', async () => {
+      const dataDir = path.join(dir, 'garbage');
+      await mkdir(dataDir, { recursive: true });
+      writeFileSync(
+        path.join(dataDir, 'health-center.sqlite'),
+        'not a database at all, '.repeat(200),
+      );
+
+      const run = await runCocoa(['db', 'migrate', '--data-dir', dataDir], { env: noDbEnv() });
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^cocoa: error DATABASE_UNAVAILABLE: [^\n]+; the file is not an SQLite database; move it away/,
+      );
+    });
+  },
+);
 
 describe('cocoa db migrate on PostgreSQL', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const healthCenterSchema = 'hc_records';

@@ -125,7 +125,9 @@ function databaseError(service: string, target: DatabaseTarget, error: unknown):
   const reason = error instanceof Error ? error.message : String(error);
   const advice = isPostgresUrl(target.url)
     ? postgresAdvice(error)
-    : `check that its folder is writable, or ${SQLITE_ADVICE}`;
+    : (error as { code?: unknown } | null)?.code === 'SQLITE_NOTADB'
+      ? `the file is not an SQLite database; move it away, or ${SQLITE_ADVICE}`
+      : `check that its folder is writable, or ${SQLITE_ADVICE}`;
   return new CliError(
     'DATABASE_UNAVAILABLE',
     `cannot migrate the ${service} database at ${describeTarget(target)}: ${reason}; ${advice}`,

@@ -91,6 +91,18 @@ describe('resolveDatabases', () => {
     );
   });
 
+  it.each(['postgres://u:p@db:99999/x', 'postgres://u:p@[::1/x'])(
+    'refuses the malformed PostgreSQL URL %s without repeating it',
+    (url) => {
+      expect(() => resolveDatabases({ DATABASE_URL: url }, layout)).toThrow(
+        expect.objectContaining({
+          code: 'DATABASE_URL_INVALID',
+          message: expect.not.stringContaining('u:p') as unknown,
+        }),
+      );
+    },
+  );
+
   it.each(['sqlite:/data/hc.sqlite', 'file:/data/hc.sqlite', 'postgresql://u@db/x', 'C:/hc.db'])(
     'accepts %s as a per-service database',
     (url) => {

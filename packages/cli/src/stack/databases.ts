@@ -76,6 +76,13 @@ function target(
  */
 function checkKind(name: string, url: string): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  if (isPostgresUrl(url) && !URL.canParse(url)) {
+    throw new CliError(
+      'DATABASE_URL_INVALID',
+      `${name} is not a well-formed URL (check the brackets of an IPv6 host, a port up to ` +
+        '65535, and %-encoding of special characters in the password)',
+    );
+  }
   if (scheme === undefined || scheme === 'sqlite' || scheme === 'file' || isPostgresUrl(url))
     return;
   if (scheme === 'postgres' || scheme === 'postgresql') {

@@ -403,6 +403,29 @@ describe('cocoa serve', { timeout: CLI_TEST_TIMEOUT_MS * 2 }, () => {
     serve = undefined;
   });
 
+  it('refuses two services on one port as a usage mistake, before it touches anything', async () => {
+    const fresh = path.join(dataDir, 'never-created-clash');
+    const run = await runCocoa(
+      [
+        'serve',
+        '--data-dir',
+        fresh,
+        ...FREE_PORTS,
+        '--app-port',
+        '18090',
+        '--health-center-port',
+        '18090',
+      ],
+      { env: NO_DB_ENV },
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^cocoa: error PORTS_CLASH: --health-center-port and --app-port both ask for port 18090; /,
+    );
+    expect(existsSync(fresh)).toBe(false);
+  });
+
   it('refuses --no-build when there is no app build yet', async () => {
     const empty = path.join(dataDir, 'fresh');
     const run = await runCocoa(['serve', '--data-dir', empty, '--no-build', ...FREE_PORTS], {

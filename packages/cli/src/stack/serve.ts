@@ -1,7 +1,7 @@
 import type { ServeOptions } from '../commands/serve.ts';
 import type { CliContext } from '../context.ts';
 import { ensureDataDir } from '../data-dir.ts';
-import { StoppedBySignal } from '../errors.ts';
+import { CliError, ExitCode, StoppedBySignal } from '../errors.ts';
 import { migrateHealthCenter, migrateNotificationServer } from '../db/migrate.ts';
 import { prepareAppBuild, startApp } from './app.ts';
 import { bannerLines } from './banner.ts';
@@ -32,6 +32,11 @@ export async function serveAction(
 ): Promise<void> {
   const settings = resolveSettings(context, options);
   const { layout } = settings;
+  refuseSharedPorts([
+    ['--health-center-port', options.healthCenterPort],
+    ['--notification-server-port', options.notificationServerPort],
+    ['--app-port', options.appPort],
+  ]);
   await requireListenableHost(options.host);
   await ensureDataDir(layout);
   // Before anything in the folder is written: a second serve of it would rebuild the app
@@ -148,4 +153,19 @@ export async function serveAction(
   context.note('cocoa: stopped');
   // Stopped cleanly, yet stopped by a signal: the exit code says so, as for every command.
   throw new StoppedBySignal(signal);
+}
+
+/** Two services cannot listen on one port; say so rather than blaming "another program". */
+function refuseSharedPorts(ports: readonly [flag: string, port: number][]): void {
+  for (const [i, [flag, port]] of ports.entries()) {
+    const other = ports.slice(i + 1).find(([, p]) => p === port && port !== 0);
+    if (other) {
+      throw new CliError(
+        'PORTS_CLASH',
+        `${flag} and ${other[0]} both ask for port ${port}; give each service its own port ` +
+          '(0 picks a free one)',
+        { exitCode: ExitCode.USAGE },
+      );
+    }
+  }
 }
