@@ -120,6 +120,15 @@ const FILE_SYSTEM_ERRORS: Record<string, { code: string; reason: string }> = {
   ENOSPC: { code: 'DISK_FULL', reason: 'the disk is full' },
 };
 
+/** Why the file system refused an operation, in words, from the error's errno name. */
+export function fileSystemReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    (typeof code === 'string' ? FILE_SYSTEM_ERRORS[code]?.reason : undefined) ??
+    'the file system refused it'
+  );
+}
+
 const PATHLESS_FILE_CALLS = new Set(['read', 'write']);
 
 const HOST_LOOKUP_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);

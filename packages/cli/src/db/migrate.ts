@@ -4,7 +4,7 @@ import * as healthCenter from '@cocoa/health-center';
 import * as notificationServer from '@cocoa/notification-server';
 import type { StateOptions } from '../commands/shared-options.ts';
 import type { CliContext } from '../context.ts';
-import { CliError } from '../errors.ts';
+import { CliError, fileSystemReason } from '../errors.ts';
 import { ensureDirectory } from '../files.ts';
 import type { DatabaseTarget } from '../stack/databases.ts';
 import { isPostgresUrl, redactUrl } from '../stack/databases.ts';
@@ -88,16 +88,8 @@ async function ensureSqliteFile(service: string, target: DatabaseTarget): Promis
   // Created empty and private before SQLite opens it (an empty file is a new database to it),
   // as SQLite would make it readable by everyone; its journal files take the same mode.
   await writeFile(file, '', { flag: 'wx', mode: 0o600 }).catch((error: unknown) => {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'EEXIST') return;
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EROFS'
-          ? 'the file system is read-only'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : 'the file system refused it';
+    if ((error as { code?: unknown }).code === 'EEXIST') return;
+    const reason = fileSystemReason(error);
     throw new CliError(
       'DATABASE_UNAVAILABLE',
       `cannot create the ${service} database ${file}: ${reason}; check that its folder is ` +

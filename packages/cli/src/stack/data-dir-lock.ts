@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { CliError } from '../errors.ts';
+import { CliError, fileSystemReason } from '../errors.ts';
 
 /** File in a data directory that says which process serves from it. */
 export const SERVE_LOCK_FILE = 'serve.lock';
@@ -30,7 +30,7 @@ export function lockDataDir(root: string): DataDirLock {
       break;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (code !== 'EEXIST') throw lockError(file, code);
+      if (code !== 'EEXIST') throw lockError(file, error);
       const owner = ownerOf(file);
       if (owner !== undefined && isRunning(owner)) {
         throw new CliError(
@@ -41,7 +41,7 @@ export function lockDataDir(root: string): DataDirLock {
         );
       }
       // Left by a process that is gone: take it over, once; a second loss means a race.
-      if (attempt > 0) throw lockError(file, code);
+      if (attempt > 0) throw lockError(file, error);
       rmSync(file, { force: true });
     }
   }
@@ -91,17 +91,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function lockError(file: string, code: unknown): CliError {
+function lockError(file: string, error: unknown): CliError {
   const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'EROFS'
-        ? 'the file system is read-only'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : code === 'EEXIST'
-            ? 'another process claimed the folder at the same moment'
-            : 'the file system refused it';
+    (error as { code?: unknown }).code === 'EEXIST'
+      ? 'another process claimed the folder at the same moment'
+      : fileSystemReason(error);
   return new CliError(
     'FILE_NOT_ACCESSIBLE',
     `cannot create ${file}, which marks the data directory as in use: ${reason}; pass another ` +
