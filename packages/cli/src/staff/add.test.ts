@@ -54,19 +54,25 @@ describe('cocoa staff add', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   });
 
   it.each([
-    ['a username that exists', ['--username', ' Alice.Sato '], /USERNAME_TAKEN: .*alice\.sato/],
-    ['a username it cannot store', ['--username', 'a!'], /USERNAME_INVALID: /],
+    ['a username that exists', ['--username', ' Alice.Sato '], 1, /USERNAME_TAKEN: .*alice\.sato/],
+    [
+      'a username it cannot store, as a usage mistake',
+      ['--username', 'a!'],
+      2,
+      /USERNAME_INVALID: --username: .*--help/,
+    ],
     [
       'a database it cannot reach',
       ['--username', 'erin.kato', '--database-url', 'postgres://nobody:none@127.0.0.1:9/none'],
+      1,
       /DATABASE_UNAVAILABLE: /,
     ],
-  ])('refuses %s before it asks for a password', async (_name, args, message) => {
+  ])('refuses %s before it asks for a password', async (_name, args, exitCode, message) => {
     const keyboard = keyboardContext({ BCRYPT_ROUNDS: '4' });
 
     const code = await runCli(['staff', 'add', '--data-dir', dataDir, ...args], keyboard.context);
 
-    expect(code).toBe(1);
+    expect(code).toBe(exitCode);
     expect(keyboard.shown()).toMatch(message);
     expect(keyboard.shown()).not.toContain('password:');
   });

@@ -10,7 +10,7 @@ import type { StateOptions } from '../commands/shared-options.ts';
 import type { CliContext } from '../context.ts';
 import { ensureDataDir } from '../data-dir.ts';
 import { migrateHealthCenter } from '../db/migrate.ts';
-import { CliError } from '../errors.ts';
+import { CliError, ExitCode } from '../errors.ts';
 import { readPassword } from '../password.ts';
 import { healthCenterConfig } from '../stack/health-center.ts';
 import { loadOrCreateSecrets } from '../stack/secrets.ts';
@@ -26,7 +26,7 @@ export async function addStaffAction(
   context: CliContext,
   options: StateOptions & { username: string },
 ): Promise<void> {
-  const username = normalizeStaffUsername(options.username);
+  const username = usernameFlag(options.username);
   const settings = resolveSettings(context, options);
   await ensureDataDir(settings.layout);
   const secrets = await loadOrCreateSecrets(settings.layout.root);
@@ -65,6 +65,19 @@ async function withDatabase<T>(
     return await use(handle.db);
   } finally {
     await handle.close();
+  }
+}
+
+/** The stored form of `--username`; a name that cannot be one is a usage mistake. */
+function usernameFlag(value: string): string {
+  try {
+    return normalizeStaffUsername(value);
+  } catch (error) {
+    if (!(error instanceof StaffAccountError)) throw error;
+    throw new CliError(error.code, `--username: ${error.message}`, {
+      exitCode: ExitCode.USAGE,
+      cause: error,
+    });
   }
 }
 
